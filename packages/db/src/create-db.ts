@@ -1,0 +1,61 @@
+// Opens Folio's database from a URL: `sqlite:<path>`, `sqlite::memory:` or `postgres://…`.
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { Database } from "./schema.js";
+
+export type DialectName = "sqlite" | "postgres";
+
+export interface DbHandle {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** The pg pool behind `db` on Postgres (shared with stores that need a raw client), else null. */
+  pgPool: pg.Pool | null;
+  close(): Promise<void>;
+}
+
+export interface CreateDbOptions {
+  /** Postgres only: connections in the pool. */
+  poolSize?: number;
+  /** Postgres only: the schema to work in (tests use one schema each). */
+  searchPath?: string;
+}
+
+const SQLITE_PREFIX = "sqlite:";
+
+export function dialectOf(url: string): DialectName {
+  if (url.startsWith(SQLITE_PREFIX)) return "sqlite";
+  if (url.startsWith("postgres://") || url.startsWith("postgresql://")) return "postgres";
+  throw new Error("DATABASE_URL must start with sqlite: or postgres://");
+}
+
+export function createDb(url: string, options: CreateDbOptions = {}): DbHandle {
+  return dialectOf(url) === "sqlite"
+    ? openSqlite(url.slice(SQLITE_PREFIX.length))
+    : openPostgres(url, options);
+}
+
+function openSqlite(path: string): DbHandle {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SqliteDatabase(path);
+  // WAL lets readers run beside the one writer; foreign keys are off by default in SQLite.
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: "sqlite", pgPool: null, close: () => db.destroy() };
+}
+
+function openPostgres(url: string, options: CreateDbOptions): DbHandle {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // Kysely's destroy() ends the pool it was given.
+  return { db, dialect: "postgres", pgPool: pool, close: () => db.destroy() };
+}

@@ -1,0 +1,6 @@
+export { createDb, dialectOf, type CreateDbOptions, type DbHandle, type DialectName } from "./create-db.js";
+export { folioMigrations, migrateToLatest } from "./migrate.js";
+export * from "./posts.js";
+export * from "./schema.js";
+export { uniqueViolationField } from "./unique-violation.js";
+export * from "./users.js";

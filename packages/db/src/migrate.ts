@@ -1,0 +1,30 @@
+// Migrations come from a static list (folder scanning breaks once the code is bundled).
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+import type { DialectName } from "./create-db.js";
+import { createUsersAndPosts } from "./migrations/20261129-0001-create-users-and-posts.js";
+import type { Database } from "./schema.js";
+
+/** Every migration, by name; names sort in the order they run. Never edit a released one. */
+export function folioMigrations(dialect: DialectName): Record<string, Migration> {
+  return {
+    "20261129-0001-create-users-and-posts": createUsersAndPosts(dialect),
+  };
+}
+
+class StaticMigrationProvider implements MigrationProvider {
+  constructor(private readonly migrations: Record<string, Migration>) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return this.migrations;
+  }
+}
+
+/** Applies every pending migration; throws (with the failing migration's name) on error. */
+export async function migrateToLatest(db: Kysely<Database>, dialect: DialectName): Promise<void> {
+  const migrator = new Migrator({ db, provider: new StaticMigrationProvider(folioMigrations(dialect)) });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((result) => result.status === "Error");
+  if (error) {
+    const where = failed ? ` (migration ${failed.migrationName})` : "";
+    throw new Error(`Database migration failed${where}`, { cause: error });
+  }
+}

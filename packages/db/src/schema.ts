@@ -1,0 +1,41 @@
+// The Kysely view of Folio's tables. Timestamps are ISO-8601 strings on SQLite and
+// `timestamptz` on Postgres, so reads may come back as either; `toIsoString` normalises.
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+type Timestamp = ColumnType<Date | string, string, string>;
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  email: string;
+  password_hash: string;
+  image_url: string | null;
+  /** Bumped to revoke every token issued so far (logout everywhere, password change). */
+  token_version: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface PostTable {
+  id: Generated<number>;
+  author_id: number;
+  title: string;
+  content: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface Database {
+  users: UserTable;
+  posts: PostTable;
+}
+
+export type UserRow = Selectable<UserTable>;
+export type NewUserRow = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;
+export type PostRow = Selectable<PostTable>;
+export type NewPostRow = Insertable<PostTable>;
+export type PostUpdate = Updateable<PostTable>;
+
+export function toIsoString(value: Date | string): string {
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}

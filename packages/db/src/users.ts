@@ -1,0 +1,89 @@
+// User queries. Every function takes the Kysely instance first.
+import { type Kysely, sql } from "kysely";
+import type { Database, UserRow } from "./schema.js";
+
+export function findUserById(db: Kysely<Database>, id: number): Promise<UserRow | undefined> {
+  return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** `login` is a username (any case) or an email; both lookups hit a unique index. */
+export function findUserByLogin(db: Kysely<Database>, login: string): Promise<UserRow | undefined> {
+  const needle = login.toLowerCase();
+  return db
+    .selectFrom("users")
+    .selectAll()
+    .where((eb) => eb.or([eb(sql`lower(username)`, "=", needle), eb("email", "=", needle)]))
+    .executeTakeFirst();
+}
+
+export interface NewUser {
+  username: string;
+  email: string;
+  passwordHash: string;
+}
+
+export function insertUser(db: Kysely<Database>, user: NewUser): Promise<UserRow> {
+  return db
+    .insertInto("users")
+    .values({
+      username: user.username,
+      email: user.email.toLowerCase(),
+      password_hash: user.passwordHash,
+      image_url: null,
+      created_at: new Date().toISOString(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export interface ProfileChange {
+  username?: string | undefined;
+  email?: string | undefined;
+}
+
+export function updateUserProfile(
+  db: Kysely<Database>,
+  id: number,
+  change: ProfileChange,
+): Promise<UserRow | undefined> {
+  return db
+    .updateTable("users")
+    .set({
+      ...(change.username !== undefined ? { username: change.username } : {}),
+      ...(change.email !== undefined ? { email: change.email.toLowerCase() } : {}),
+    })
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Revokes every token issued so far; returns the new version (undefined if the user is gone). */
+export async function bumpTokenVersion(db: Kysely<Database>, id: number): Promise<number | undefined> {
+  const row = await db
+    .updateTable("users")
+    .set((eb) => ({ token_version: eb("token_version", "+", 1) }))
+    .where("id", "=", id)
+    .returning("token_version")
+    .executeTakeFirst();
+  return row?.token_version;
+}
+
+/** Sets a new password hash and revokes every older token in the same statement. */
+export function updatePasswordHash(
+  db: Kysely<Database>,
+  id: number,
+  passwordHash: string,
+): Promise<UserRow | undefined> {
+  return db
+    .updateTable("users")
+    .set((eb) => ({ password_hash: passwordHash, token_version: eb("token_version", "+", 1) }))
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Deletes the user; their posts go with them through ON DELETE CASCADE. */
+export async function deleteUser(db: Kysely<Database>, id: number): Promise<boolean> {
+  const result = await db.deleteFrom("users").where("id", "=", id).executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
