@@ -1,4 +1,10 @@
-export { createDb, dialectOf, type CreateDbOptions, type DbHandle, type DialectName } from "./create-db.js";
+export {
+  type CreateDbOptions,
+  createDb,
+  type DbHandle,
+  type DialectName,
+  dialectOf,
+} from "./create-db.js";
 export { folioMigrations, migrateToLatest } from "./migrate.js";
 export * from "./posts.js";
 export * from "./schema.js";

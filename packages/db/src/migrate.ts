@@ -20,7 +20,10 @@ class StaticMigrationProvider implements MigrationProvider {
 
 /** Applies every pending migration; throws (with the failing migration's name) on error. */
 export async function migrateToLatest(db: Kysely<Database>, dialect: DialectName): Promise<void> {
-  const migrator = new Migrator({ db, provider: new StaticMigrationProvider(folioMigrations(dialect)) });
+  const migrator = new Migrator({
+    db,
+    provider: new StaticMigrationProvider(folioMigrations(dialect)),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === "Error");
   if (error) {

@@ -43,7 +43,10 @@ export function findPostById(
 }
 
 /** Newest first. Returns up to `limit` rows; callers ask for one extra to know if more exist. */
-export function listPosts(db: Kysely<Database>, query: PostPageQuery): Promise<PostWithAuthorRow[]> {
+export function listPosts(
+  db: Kysely<Database>,
+  query: PostPageQuery,
+): Promise<PostWithAuthorRow[]> {
   let select = selectPostsWithAuthor(db);
   if (query.authorId !== undefined) select = select.where("posts.author_id", "=", query.authorId);
   const after = query.after;
@@ -60,8 +63,15 @@ export function listPosts(db: Kysely<Database>, query: PostPageQuery): Promise<P
 }
 
 /** The owner check reads only this: who wrote the post, if it exists. */
-export async function findPostAuthorId(db: Kysely<Database>, id: number): Promise<number | undefined> {
-  const row = await db.selectFrom("posts").select("author_id").where("id", "=", id).executeTakeFirst();
+export async function findPostAuthorId(
+  db: Kysely<Database>,
+  id: number,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom("posts")
+    .select("author_id")
+    .where("id", "=", id)
+    .executeTakeFirst();
   return row?.author_id;
 }
 

@@ -58,7 +58,10 @@ export function updateUserProfile(
 }
 
 /** Revokes every token issued so far; returns the new version (undefined if the user is gone). */
-export async function bumpTokenVersion(db: Kysely<Database>, id: number): Promise<number | undefined> {
+export async function bumpTokenVersion(
+  db: Kysely<Database>,
+  id: number,
+): Promise<number | undefined> {
   const row = await db
     .updateTable("users")
     .set((eb) => ({ token_version: eb("token_version", "+", 1) }))

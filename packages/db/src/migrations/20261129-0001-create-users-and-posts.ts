@@ -27,7 +27,12 @@ export function createUsersAndPosts(dialect: DialectName): Migration {
         .unique()
         .expression(sql`lower(username)`)
         .execute();
-      await db.schema.createIndex("users_email_unique").on("users").unique().column("email").execute();
+      await db.schema
+        .createIndex("users_email_unique")
+        .on("users")
+        .unique()
+        .column("email")
+        .execute();
 
       await db.schema
         .createTable("posts")
@@ -45,7 +50,11 @@ export function createUsersAndPosts(dialect: DialectName): Migration {
         .addColumn("updated_at", timestamp, (col) => col.notNull())
         .execute();
       // Keyset pagination walks these indexes backwards: the feed, and one author's page.
-      await db.schema.createIndex("posts_feed_idx").on("posts").columns(["created_at", "id"]).execute();
+      await db.schema
+        .createIndex("posts_feed_idx")
+        .on("posts")
+        .columns(["created_at", "id"])
+        .execute();
       await db.schema
         .createIndex("posts_author_feed_idx")
         .on("posts")

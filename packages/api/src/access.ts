@@ -1,0 +1,22 @@
+// Who may call what. Every procedure of the router must be listed here (a test enforces it),
+// so none can be added without a decision about who may call it.
+export type Access = "public" | "protected" | "owner";
+
+export const procedureAccess = {
+  "auth.register": "public",
+  "auth.login": "public",
+  "auth.logoutAll": "protected",
+  "user.me": "protected",
+  "user.byId": "public",
+  "user.update": "owner",
+  "user.changePassword": "protected",
+  "user.delete": "owner",
+  "post.list": "public",
+  "post.byUser": "public",
+  "post.byId": "public",
+  "post.create": "protected",
+  "post.update": "owner",
+  "post.delete": "owner",
+} as const satisfies Record<string, Access>;
+
+export type ProcedurePath = keyof typeof procedureAccess;

@@ -1,0 +1,41 @@
+// Opaque, signed keyset cursors. The HMAC lets the server refuse any cursor it did not issue.
+import { createHmac, timingSafeEqual } from "node:crypto";
+import type { FeedPosition } from "@folio/db";
+import { TRPCError } from "@trpc/server";
+
+const keys = new WeakMap<Uint8Array, Buffer>();
+
+/** A key for cursors only, derived from the token secret so no extra setting is needed. */
+function cursorKey(secret: Uint8Array): Buffer {
+  let key = keys.get(secret);
+  if (!key) {
+    key = createHmac("sha256", secret).update("folio:cursor:v1").digest();
+    keys.set(secret, key);
+  }
+  return key;
+}
+
+function sign(secret: Uint8Array, body: string): Buffer {
+  return createHmac("sha256", cursorKey(secret)).update(body).digest().subarray(0, 16);
+}
+
+export function encodeCursor(secret: Uint8Array, position: FeedPosition): string {
+  const body = Buffer.from(JSON.stringify([position.createdAt, position.id])).toString("base64url");
+  return `${body}.${sign(secret, body).toString("base64url")}`;
+}
+
+const invalidCursor = () =>
+  new TRPCError({ code: "BAD_REQUEST", message: "cursor: Invalid cursor" });
+
+export function decodeCursor(secret: Uint8Array, cursor: string): FeedPosition {
+  const [body, signature, ...rest] = cursor.split(".");
+  if (!body || !signature || rest.length > 0) throw invalidCursor();
+  const given = Buffer.from(signature, "base64url");
+  const expected = sign(secret, body);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalidCursor();
+  const [createdAt, id] = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as [
+    string,
+    number,
+  ];
+  return { createdAt, id };
+}

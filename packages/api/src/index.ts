@@ -1,0 +1,35 @@
+export { type Access, type ProcedurePath, procedureAccess } from "./access.js";
+export { readBearerToken } from "./auth/bearer.js";
+export { hashPassword, verifyPassword } from "./auth/passwords.js";
+export {
+  type AuthSettings,
+  issueAccessToken,
+  TOKEN_ALGORITHM,
+  TOKEN_AUDIENCE,
+  TOKEN_ISSUER,
+  verifyAccessToken,
+} from "./auth/tokens.js";
+export {
+  type AppDeps,
+  type Context,
+  createContext,
+  createContextInner,
+  type RequestLike,
+} from "./context.js";
+export type { Ok, Page, Post, PrivateUser, PublicUser, Session } from "./dto.js";
+export { type FieldErrors, RateLimitedError } from "./errors.js";
+export {
+  createRateLimits,
+  type RateLimitSettings,
+  type RateLimitStore,
+  type RateLimits,
+  unlimited,
+} from "./rate-limits.js";
+export {
+  type AppRouter,
+  appRouter,
+  createCaller,
+  type RouterInputs,
+  type RouterOutputs,
+} from "./root.js";
+export { createCallerFactory } from "./trpc.js";

@@ -1,0 +1,116 @@
+// Limits on login failures and registrations (API.md "Limits"), on rate-limiter-flexible so
+// the counters can live in memory (one process) or in Redis/Postgres (shared by many).
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from "rate-limiter-flexible";
+import { rateLimited } from "./errors.js";
+
+export interface RateLimitSettings {
+  /** Failed logins per client address per 15 minutes; 0 turns the limit off. */
+  loginPerIp: number;
+  /** Failed logins per login name per 15 minutes; 0 turns the limit off. */
+  loginPerAccount: number;
+  /** Registrations per client address per hour; 0 turns the limit off. */
+  registerPerIp: number;
+}
+
+export type RateLimitStore =
+  | { kind: "memory" }
+  | { kind: "redis"; client: unknown }
+  | { kind: "postgres"; pool: unknown };
+
+export interface RateLimits {
+  /** Reserves one login attempt; refuses with TOO_MANY_REQUESTS while a limit is exceeded. */
+  beginLogin(ip: string, login: string): Promise<void>;
+  /** Gives back the attempt reserved by beginLogin: only failures count. */
+  loginSucceeded(ip: string, login: string): Promise<void>;
+  /** Counts one registration attempt; refuses with TOO_MANY_REQUESTS over the limit. */
+  beginRegistration(ip: string): Promise<void>;
+}
+
+const FIFTEEN_MINUTES = 15 * 60;
+const ONE_HOUR = 60 * 60;
+
+function createLimiter(
+  store: RateLimitStore,
+  keyPrefix: string,
+  points: number,
+  duration: number,
+): RateLimiterAbstract | null {
+  if (points <= 0) return null;
+  const options = { keyPrefix, points, duration };
+  switch (store.kind) {
+    case "memory":
+      return new RateLimiterMemory(options);
+    case "redis":
+      return new RateLimiterRedis({
+        ...options,
+        storeClient: store.client,
+        useRedisPackage: false,
+      });
+    case "postgres":
+      return new RateLimiterPostgres({
+        ...options,
+        storeClient: store.pool,
+        storeType: "pool",
+        tableName: "folio_rate_limits",
+      });
+  }
+}
+
+/** Consumes a point; a rejection carrying RateLimiterRes means "over the limit". */
+async function consume(limiter: RateLimiterAbstract | null, key: string): Promise<void> {
+  if (!limiter) return;
+  try {
+    await limiter.consume(key);
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) throw rateLimited(rejection.msBeforeNext);
+    throw rejection;
+  }
+}
+
+export function createRateLimits(
+  settings: RateLimitSettings,
+  store: RateLimitStore = { kind: "memory" },
+): RateLimits {
+  const loginByIp = createLimiter(store, "login_ip", settings.loginPerIp, FIFTEEN_MINUTES);
+  const loginByAccount = createLimiter(
+    store,
+    "login_account",
+    settings.loginPerAccount,
+    FIFTEEN_MINUTES,
+  );
+  const registerByIp = createLimiter(store, "register_ip", settings.registerPerIp, ONE_HOUR);
+  const accountKey = (login: string) => login.trim().toLowerCase();
+
+  return {
+    async beginLogin(ip, login) {
+      // Reserving before the password check is what makes parallel attempts (a batch, many
+      // sockets) unable to slip past the limit.
+      await consume(loginByIp, ip);
+      try {
+        await consume(loginByAccount, accountKey(login));
+      } catch (error) {
+        await loginByIp?.reward(ip, 1);
+        throw error;
+      }
+    },
+    async loginSucceeded(ip, login) {
+      await Promise.all([loginByIp?.reward(ip, 1), loginByAccount?.reward(accountKey(login), 1)]);
+    },
+    async beginRegistration(ip) {
+      await consume(registerByIp, ip);
+    },
+  };
+}
+
+/** No limits at all: for tests and tools that call the router directly. */
+export const unlimited: RateLimits = {
+  beginLogin: async () => {},
+  loginSucceeded: async () => {},
+  beginRegistration: async () => {},
+};

@@ -1,0 +1,60 @@
+import {
+  bumpTokenVersion,
+  findUserByLogin,
+  insertUser,
+  type UserRow,
+  uniqueViolationField,
+} from "@folio/db";
+import { TRPCError } from "@trpc/server";
+import { hashPassword, verifyPassword } from "../auth/passwords.js";
+import { issueAccessToken } from "../auth/tokens.js";
+import type { Context } from "../context.js";
+import { type Ok, type Session, toPrivateUser } from "../dto.js";
+import { BAD_CREDENTIALS_MESSAGE, fieldError } from "../errors.js";
+import { loginInput, registerInput } from "../schemas.js";
+import { middleware, protectedProcedure, publicProcedure, router } from "../trpc.js";
+
+export async function createSession(ctx: Context, user: UserRow): Promise<Session> {
+  const token = await issueAccessToken(ctx.auth, user.id, user.token_version);
+  return { ...token, tokenType: "bearer", user: toPrivateUser(user) };
+}
+
+/** Throws CONFLICT naming the field when `error` is a unique violation; rethrows otherwise. */
+export function rethrowConflict(error: unknown): never {
+  const field = uniqueViolationField(error);
+  if (field) throw fieldError("CONFLICT", field, `That ${field} is already taken.`);
+  throw error;
+}
+
+// Runs before input parsing, so even a malformed registration counts against the address.
+const countRegistration = middleware(async ({ ctx, next }) => {
+  await ctx.limits.beginRegistration(ctx.clientIp);
+  return next();
+});
+
+export const authRouter = router({
+  register: publicProcedure
+    .use(countRegistration)
+    .input(registerInput)
+    .mutation(async ({ ctx, input }): Promise<Session> => {
+      const passwordHash = await hashPassword(input.password);
+      const user = await insertUser(ctx.db, { ...input, passwordHash }).catch(rethrowConflict);
+      return createSession(ctx, user);
+    }),
+
+  login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }): Promise<Session> => {
+    await ctx.limits.beginLogin(ctx.clientIp, input.login);
+    const user = await findUserByLogin(ctx.db, input.login);
+    // Unknown accounts are verified against a dummy hash: same answer, about the same time.
+    if (!(await verifyPassword(user?.password_hash, input.password)) || !user) {
+      throw new TRPCError({ code: "UNAUTHORIZED", message: BAD_CREDENTIALS_MESSAGE });
+    }
+    await ctx.limits.loginSucceeded(ctx.clientIp, input.login);
+    return createSession(ctx, user);
+  }),
+
+  logoutAll: protectedProcedure.mutation(async ({ ctx }): Promise<Ok> => {
+    await bumpTokenVersion(ctx.db, ctx.user.id);
+    return { ok: true };
+  }),
+});

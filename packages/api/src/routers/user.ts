@@ -1,0 +1,68 @@
+import { deleteUser, findUserById, updatePasswordHash, updateUserProfile } from "@folio/db";
+import { TRPCError } from "@trpc/server";
+import { hashPassword, verifyPassword } from "../auth/passwords.js";
+import {
+  type Ok,
+  type PrivateUser,
+  type PublicUser,
+  type Session,
+  toPrivateUser,
+  toPublicUser,
+} from "../dto.js";
+import { fieldError } from "../errors.js";
+import { assertSelf } from "../ownership.js";
+import {
+  changePasswordInput,
+  userByIdInput,
+  userDeleteInput,
+  userUpdateInput,
+} from "../schemas.js";
+import { protectedProcedure, publicProcedure, router } from "../trpc.js";
+import { createSession, rethrowConflict } from "./auth.js";
+
+const userGone = () => new TRPCError({ code: "NOT_FOUND", message: "User not found." });
+
+export const userRouter = router({
+  me: protectedProcedure.query(({ ctx }): PrivateUser => toPrivateUser(ctx.user)),
+
+  byId: publicProcedure.input(userByIdInput).query(async ({ ctx, input }): Promise<PublicUser> => {
+    const user = await findUserById(ctx.db, input.id);
+    if (!user) throw userGone();
+    return toPublicUser(user);
+  }),
+
+  update: protectedProcedure
+    .input(userUpdateInput)
+    .mutation(async ({ ctx, input }): Promise<PrivateUser> => {
+      await assertSelf(ctx, input.id, ctx.user.id);
+      const { username, email } = input;
+      const user = await updateUserProfile(ctx.db, ctx.user.id, { username, email }).catch(
+        rethrowConflict,
+      );
+      if (!user) throw userGone();
+      return toPrivateUser(user);
+    }),
+
+  changePassword: protectedProcedure
+    .input(changePasswordInput)
+    .mutation(async ({ ctx, input }): Promise<Session> => {
+      // BAD_REQUEST, not UNAUTHORIZED: the caller is still logged in.
+      if (!(await verifyPassword(ctx.user.password_hash, input.currentPassword))) {
+        throw fieldError("BAD_REQUEST", "currentPassword", "Current password is incorrect.");
+      }
+      const passwordHash = await hashPassword(input.newPassword);
+      // Bumps the token version too: every older token stops working.
+      const user = await updatePasswordHash(ctx.db, ctx.user.id, passwordHash);
+      if (!user) throw userGone();
+      return createSession(ctx, user);
+    }),
+
+  delete: protectedProcedure
+    .input(userDeleteInput)
+    .mutation(async ({ ctx, input }): Promise<Ok> => {
+      await assertSelf(ctx, input.id, ctx.user.id);
+      // Posts go with the user through ON DELETE CASCADE, in the same statement.
+      await deleteUser(ctx.db, ctx.user.id);
+      return { ok: true };
+    }),
+});

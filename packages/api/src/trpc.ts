@@ -1,0 +1,39 @@
+// The one place that calls initTRPC. It imports no router, so routers can import it freely.
+import { initTRPC } from "@trpc/server";
+import { authenticate } from "./auth/authenticate.js";
+import type { Context } from "./context.js";
+import { fieldErrorsOf, RateLimitedError, summarize } from "./errors.js";
+
+// API.md: NODE_ENV defaults to development; anywhere else error details stay on the server.
+const isDev = (process.env.NODE_ENV ?? "development") === "development";
+const GENERIC_INTERNAL_MESSAGE = "Something went wrong on our side. Please try again.";
+
+const t = initTRPC.context<Context>().create({
+  isDev,
+  errorFormatter({ shape, error }) {
+    const zodError = fieldErrorsOf(error.cause);
+    const retryAfterSeconds =
+      error.cause instanceof RateLimitedError ? error.cause.retryAfterSeconds : undefined;
+    let message = shape.message;
+    if (error.code === "INTERNAL_SERVER_ERROR" && !isDev) message = GENERIC_INTERNAL_MESSAGE;
+    else if (zodError && error.code === "BAD_REQUEST") message = summarize(zodError);
+    return {
+      ...shape,
+      message,
+      data: { ...shape.data, zodError, ...(retryAfterSeconds ? { retryAfterSeconds } : {}) },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+export const publicProcedure = t.procedure;
+
+/** Verifies the Bearer token and loads its user: `ctx.user` is non-null in every resolver. */
+const requireUser = t.middleware(async ({ ctx, next }) => {
+  const user = await authenticate(ctx);
+  return next({ ctx: { user } });
+});
+
+export const protectedProcedure = t.procedure.use(requireUser);
