@@ -2,10 +2,12 @@
 // schema of its own when FOLIO_TEST_POSTGRES_URL is set), and callers acting as given users.
 import { randomBytes } from "node:crypto";
 import { createDb, type DbHandle, type DialectName, migrateToLatest } from "@folio/db";
+import { describe, onTestFinished } from "vitest";
 import { createContextInner } from "../context.js";
 import type { Session } from "../dto.js";
 import { type RateLimits, unlimited } from "../rate-limits.js";
 import { createCaller } from "../root.js";
+import { type HttpCall, type HttpOptions, sendOverHttp } from "./http.js";
 
 export interface TestDialect {
   name: DialectName;
@@ -26,19 +28,36 @@ if (!postgresUrl) {
   );
 }
 
+/** `describe` once per dialect; a dialect without a URL shows up as a skipped suite. */
+export function describeEachDialect(name: string, fn: (dialect: TestDialect) => void): void {
+  for (const dialect of testDialects) {
+    describe.skipIf(!dialect.url)(`${name} (${dialect.name})`, () => fn(dialect));
+  }
+}
+
 export const TEST_SECRET = new TextEncoder().encode("test-secret-that-is-at-least-32-bytes-long!!");
 export const TEST_AUTH = { secret: TEST_SECRET, ttlSeconds: 3600 };
+export const TEST_PASSWORD = "correct horse battery";
+export const TEST_IP = "203.0.113.7";
+
+export type Caller = ReturnType<typeof createCaller>;
+
+export interface SignedUp {
+  session: Session;
+  id: number;
+  token: string;
+  as: Caller;
+}
 
 export interface TestApp {
   handle: DbHandle;
   db: DbHandle["db"];
   /** A caller with no token, or with the given access token. */
-  caller(token?: string | null, clientIp?: string): ReturnType<typeof createCaller>;
-  /** Registers a user and returns the session plus a caller acting as them. */
-  signUp(
-    username: string,
-    password?: string,
-  ): Promise<{ session: Session; as: ReturnType<typeof createCaller> }>;
+  caller(token?: string | null, clientIp?: string): Caller;
+  /** One call through tRPC's fetch adapter: the status and JSON body a client would see. */
+  http(path: string, input: unknown, options?: HttpOptions): Promise<HttpCall>;
+  /** Registers a user (email `<username>@example.com`) and returns a caller acting as them. */
+  signUp(username: string, password?: string): Promise<SignedUp>;
   close(): Promise<void>;
 }
 
@@ -52,33 +71,35 @@ export async function createTestApp(
   const handle = createDb(dialect.url, { searchPath: schema, poolSize: 4 });
   if (schema) await handle.pgPool?.query(`create schema ${schema}`);
   await migrateToLatest(handle.db, handle.dialect);
+  const deps = { db: handle.db, auth: TEST_AUTH, limits };
 
-  const caller = (token?: string | null, clientIp = "203.0.113.7") =>
-    createCaller(
-      createContextInner({
-        db: handle.db,
-        auth: TEST_AUTH,
-        limits,
-        bearerToken: token ?? null,
-        clientIp,
-      }),
-    );
+  const caller = (token?: string | null, clientIp = TEST_IP) =>
+    createCaller(createContextInner({ ...deps, bearerToken: token ?? null, clientIp }));
 
   return {
     handle,
     db: handle.db,
     caller,
-    async signUp(username, password = "correct horse battery") {
+    http: (path, input, options) => sendOverHttp(deps, path, input, options),
+    async signUp(username, password = TEST_PASSWORD) {
       const session = await caller().auth.register({
         username,
         email: `${username.toLowerCase()}@example.com`,
         password,
       });
-      return { session, as: caller(session.accessToken) };
+      const token = session.accessToken;
+      return { session, id: session.user.id, token, as: caller(token) };
     },
     async close() {
       if (schema) await handle.pgPool?.query(`drop schema ${schema} cascade`);
       await handle.close();
     },
   };
+}
+
+/** A fresh app for the current test, closed when the test ends. */
+export async function freshApp(dialect: TestDialect, limits?: RateLimits): Promise<TestApp> {
+  const app = await createTestApp(dialect, limits);
+  onTestFinished(() => app.close());
+  return app;
 }
