@@ -1,0 +1,142 @@
+// Every setting, from environment variables, checked once at start (API.md "Limits and
+// configuration"). A bad value becomes a ConfigError naming the variable; main.ts prints it.
+import { dirname, resolve } from "node:path";
+import { z } from "zod";
+import { parseDurationSeconds } from "./duration.js";
+import { defaultWebDistDir, fromRepoRoot, repoRoot } from "./paths.js";
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+// Unset and empty are the same thing (compose files and shells often export `VAR=`).
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+const count = (fallback: number) =>
+  optional(
+    z.coerce
+      .number({ error: "must be a whole number" })
+      .int("must be a whole number")
+      .min(0, "must be 0 or more"),
+  ).default(fallback);
+
+const databaseUrl = z
+  .string()
+  .regex(
+    /^(sqlite:.+|postgres(ql)?:\/\/.+)$/,
+    "must be sqlite:<path>, sqlite::memory: or postgres://…",
+  )
+  // Relative SQLite paths are relative to the repo root, wherever the process was started.
+  .transform((url) =>
+    url.startsWith("sqlite:") && url !== "sqlite::memory:"
+      ? `sqlite:${fromRepoRoot(url.slice("sqlite:".length))}`
+      : url,
+  );
+
+const trustProxy = z
+  .string()
+  .regex(/^(true|false|on|off|yes|no|[0-9]+)$/i, "must be true, false or a number of proxies")
+  // `true` trusts one proxy (the nearest hop), not every hop: trusting all of them would let a
+  // client pick its own address by sending its own X-Forwarded-For.
+  .transform((text): number | false => {
+    if (/^(false|off|no|0)$/i.test(text)) return false;
+    return /^[0-9]+$/.test(text) ? Number(text) : 1;
+  });
+
+const envSchema = z
+  .object({
+    PORT: optional(
+      z.coerce
+        .number({ error: "must be a port number (0-65535)" })
+        .int("must be a port number (0-65535)")
+        .min(0, "must be a port number (0-65535)")
+        .max(65535, "must be a port number (0-65535)"),
+    ).default(3000),
+    HOST: optional(z.string().regex(/^[^\s/]+$/, "must be a host name or address")).default(
+      "127.0.0.1",
+    ),
+    NODE_ENV: optional(z.enum(["development", "production", "test"])).default("development"),
+    DATABASE_URL: optional(databaseUrl).default(`sqlite:${resolve(repoRoot, "data/folio.db")}`),
+    JWT_SECRET: optional(
+      z.string().refine((secret) => Buffer.byteLength(secret) >= 32, "must be at least 32 bytes"),
+    ),
+    ACCESS_TOKEN_TTL: optional(
+      z
+        .string()
+        .refine(
+          (text) => parseDurationSeconds(text) !== null,
+          "must be a whole number and a unit s, m, h or d (90s, 30m, 12h, 7d)",
+        )
+        .transform((text) => parseDurationSeconds(text) ?? 0),
+    ).default(24 * 60 * 60),
+    RATE_LIMIT_LOGIN_IP: count(20),
+    RATE_LIMIT_LOGIN_ACCOUNT: count(5),
+    RATE_LIMIT_REGISTER_IP: count(10),
+    RATE_LIMIT_STORE: optional(z.enum(["memory", "redis", "postgres"])).default("memory"),
+    REDIS_URL: optional(
+      z.string().regex(/^rediss?:\/\/.+/, "must be a redis:// or rediss:// URL"),
+    ).default("redis://127.0.0.1:6379"),
+    TRUST_PROXY: optional(trustProxy).default(false),
+    LOG_LEVEL: optional(
+      z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
+    ).default("info"),
+    WEB_DIST_DIR: optional(z.string().transform(fromRepoRoot)).default(defaultWebDistDir),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.JWT_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["JWT_SECRET"], message: "is required in production" });
+    }
+    if (env.RATE_LIMIT_STORE === "postgres" && env.DATABASE_URL.startsWith("sqlite:")) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["RATE_LIMIT_STORE"],
+        message: "postgres needs DATABASE_URL to be a postgres:// URL",
+      });
+    }
+  });
+
+export type Config = ReturnType<typeof toConfig>;
+
+function toConfig(env: z.output<typeof envSchema>) {
+  const sqliteFile =
+    env.DATABASE_URL.startsWith("sqlite:") && env.DATABASE_URL !== "sqlite::memory:"
+      ? env.DATABASE_URL.slice("sqlite:".length)
+      : null;
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    nodeEnv: env.NODE_ENV,
+    databaseUrl: env.DATABASE_URL,
+    /** Null means "generate one and keep it in dataDir" (refused in production above). */
+    jwtSecret: env.JWT_SECRET ?? null,
+    accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL,
+    rateLimits: {
+      loginPerIp: env.RATE_LIMIT_LOGIN_IP,
+      loginPerAccount: env.RATE_LIMIT_LOGIN_ACCOUNT,
+      registerPerIp: env.RATE_LIMIT_REGISTER_IP,
+    },
+    rateLimitStore: env.RATE_LIMIT_STORE,
+    redisUrl: env.REDIS_URL,
+    /** False, or how many proxies in front of the server to trust (Fastify's trustProxy). */
+    trustProxy: env.TRUST_PROXY,
+    logLevel: env.LOG_LEVEL,
+    webDistDir: env.WEB_DIST_DIR,
+    /** The data folder: the SQLite file's folder, else <repo>/data. */
+    dataDir: sqliteFile ? dirname(sqliteFile) : resolve(repoRoot, "data"),
+  };
+}
+
+/** Parses the environment; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? "configuration");
+      const shown = name === "JWT_SECRET" ? "" : ` (got ${JSON.stringify(env[name] ?? null)})`;
+      return `  ${name}: ${issue.message}${shown}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return toConfig(result.data);
+}

@@ -1,0 +1,36 @@
+// Security headers on every answer (API.md: CSP without inline/eval scripts, no framing,
+// nosniff), through @fastify/helmet.
+import helmet from "@fastify/helmet";
+import type { FastifyInstance } from "fastify";
+
+/** The SPA loads only its own files; `data:` for inline images and fonts bundled by Vite. */
+export const CONTENT_SECURITY_POLICY = {
+  "default-src": ["'self'"],
+  "script-src": ["'self'"],
+  "style-src": ["'self'"],
+  "img-src": ["'self'", "data:"],
+  "connect-src": ["'self'"],
+  "font-src": ["'self'", "data:"],
+  "object-src": ["'none'"],
+  "base-uri": ["'self'"],
+  "form-action": ["'self'"],
+  "frame-ancestors": ["'none'"],
+};
+
+export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      // Not helmet's defaults: they add `upgrade-insecure-requests`, which breaks a plain-HTTP
+      // deployment on anything but localhost, and allow inline styles.
+      useDefaults: false,
+      directives: CONTENT_SECURITY_POLICY,
+    },
+    // The same rule as frame-ancestors, for browsers that predate CSP 2.
+    frameguard: { action: "deny" },
+    referrerPolicy: { policy: "no-referrer" },
+    // HSTS is only honoured over HTTPS, and this process speaks plain HTTP: TLS ends at a
+    // proxy in front of it, which is the one place that knows the site's HTTPS setup
+    // (subdomains, preload) and so the one that should send Strict-Transport-Security.
+    hsts: false,
+  });
+}
