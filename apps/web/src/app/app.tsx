@@ -1,0 +1,33 @@
+import { QueryClientProvider } from "@tanstack/react-query";
+import { RouterProvider } from "react-router/dom";
+import { authStore } from "../lib/auth-store";
+import { withNotice } from "../lib/notice";
+import { loginPathFor } from "../lib/safe-next";
+import { createTrpcClient, trpc } from "../lib/trpc";
+import { createQueryClient } from "./query-client";
+import { router } from "./router";
+
+/** The session is gone (expired, revoked, user deleted): forget it and ask to log in again. */
+function handleUnauthorized(): void {
+  const wasLoggedIn = authStore.get() !== null;
+  authStore.clear();
+  // Another user's data must not outlive their session; cleared after the current notify pass.
+  queueMicrotask(() => queryClient.clear());
+  const { pathname, search } = router.state.location;
+  if (pathname === "/login") return;
+  const notice = wasLoggedIn ? "Your session has ended. Please log in again." : "Please log in.";
+  void router.navigate(loginPathFor(pathname + search), { replace: true, ...withNotice(notice) });
+}
+
+const queryClient = createQueryClient(handleUnauthorized);
+const trpcClient = createTrpcClient();
+
+export function App() {
+  return (
+    <trpc.Provider client={trpcClient} queryClient={queryClient}>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </trpc.Provider>
+  );
+}

@@ -1,0 +1,74 @@
+import { useState } from "react";
+import { Link, NavLink } from "react-router";
+import { useAuth } from "../lib/use-auth";
+import { ThemeToggle } from "./theme-toggle";
+
+const navLinkClass = ({ isActive }: { isActive: boolean }) =>
+  `nav-link${isActive ? " active" : ""}`;
+
+export function Navbar() {
+  const session = useAuth();
+  // The collapse is driven by React state: Bootstrap's own JS is not loaded.
+  const [expanded, setExpanded] = useState(false);
+  const close = () => setExpanded(false);
+  return (
+    <nav className="navbar navbar-expand-md bg-body-tertiary border-bottom" aria-label="Main">
+      <div className="container">
+        <Link className="navbar-brand fw-semibold" to="/" onClick={close}>
+          Folio
+        </Link>
+        <button
+          className="navbar-toggler"
+          type="button"
+          aria-controls="main-nav"
+          aria-expanded={expanded}
+          aria-label="Toggle navigation"
+          onClick={() => setExpanded((value) => !value)}
+        >
+          <span className="navbar-toggler-icon" />
+        </button>
+        <div id="main-nav" className={`collapse navbar-collapse${expanded ? " show" : ""}`}>
+          <ul className="navbar-nav me-auto">
+            <li className="nav-item">
+              <NavLink className={navLinkClass} to="/" end onClick={close}>
+                Home
+              </NavLink>
+            </li>
+            {session ? (
+              <li className="nav-item">
+                <NavLink className={navLinkClass} to="/posts/new" onClick={close}>
+                  New Post
+                </NavLink>
+              </li>
+            ) : null}
+          </ul>
+          <ul className="navbar-nav align-items-md-center gap-md-2">
+            {session ? (
+              <li className="nav-item">
+                <NavLink className={navLinkClass} to="/account" onClick={close}>
+                  {session.user.username}
+                </NavLink>
+              </li>
+            ) : (
+              <>
+                <li className="nav-item">
+                  <NavLink className={navLinkClass} to="/login" onClick={close}>
+                    Login
+                  </NavLink>
+                </li>
+                <li className="nav-item">
+                  <NavLink className={navLinkClass} to="/register" onClick={close}>
+                    Register
+                  </NavLink>
+                </li>
+              </>
+            )}
+            <li className="nav-item py-2 py-md-0">
+              <ThemeToggle />
+            </li>
+          </ul>
+        </div>
+      </div>
+    </nav>
+  );
+}

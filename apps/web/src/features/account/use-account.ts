@@ -1,0 +1,59 @@
+// The account's calls. Anything that ends the session (log out, log out everywhere, delete)
+// leaves the account page first, then forgets the token and every cached answer.
+import type { PrivateUser, Session } from "@folio/api";
+import { useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "react-router";
+import { authStore } from "../../lib/auth-store";
+import { withNotice } from "../../lib/notice";
+import { trpc } from "../../lib/trpc";
+
+export function useMe() {
+  return trpc.user.me.useQuery();
+}
+
+export function useEndSession() {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  return async (notice: string) => {
+    // flushSync: the account page is gone before the session is, so its guard does not
+    // bounce to the login page in between.
+    await navigate("/", { ...withNotice(notice), flushSync: true });
+    authStore.clear();
+    queryClient.clear();
+  };
+}
+
+export function useUpdateProfile() {
+  const utils = trpc.useUtils();
+  return trpc.user.update.useMutation({
+    onSuccess: (user: PrivateUser) => {
+      authStore.updateUser(user);
+      return utils.invalidate();
+    },
+  });
+}
+
+export function useChangePassword() {
+  const utils = trpc.useUtils();
+  return trpc.user.changePassword.useMutation({
+    // Every older token is revoked now: store the new one before anything refetches.
+    onSuccess: (session: Session) => {
+      authStore.signIn(session);
+      return utils.invalidate();
+    },
+  });
+}
+
+export function useLogoutAll() {
+  const endSession = useEndSession();
+  return trpc.auth.logoutAll.useMutation({
+    onSuccess: () => endSession("You are logged out on every device."),
+  });
+}
+
+export function useDeleteAccount() {
+  const endSession = useEndSession();
+  return trpc.user.delete.useMutation({
+    onSuccess: () => endSession("Your account and all your posts were deleted."),
+  });
+}
