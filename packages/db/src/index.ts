@@ -5,6 +5,7 @@ export {
   type DialectName,
   dialectOf,
 } from "./create-db.js";
+export { isForeignKeyViolation } from "./foreign-key-violation.js";
 export { folioMigrations, migrateToLatest } from "./migrate.js";
 export * from "./posts.js";
 export * from "./schema.js";

@@ -91,11 +91,7 @@ describeEachDialect("post pagination", (dialect) => {
     );
     expect(pages.flat().map((post) => post.id)).toEqual(newestFirst(alicePosts));
     expect(pages.flat().every((post) => post.author.id === alice.id)).toBe(true);
-    await expectRefused(
-      app.db,
-      () => app.caller().post.byUser({ userId: 999_999 }),
-      "NOT_FOUND",
-    );
+    await expectRefused(app.db, () => app.caller().post.byUser({ userId: 999_999 }), "NOT_FOUND");
   });
 
   it.each([1, 50])("accepts a limit of %i", async (limit) => {

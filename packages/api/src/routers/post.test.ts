@@ -70,7 +70,11 @@ describeEachDialect("post router", (dialect) => {
     const alice = await app.signUp("alice");
     const post = await alice.as.post.create({ title: "t", content: "c" });
     await expectRefused(app.db, () => alice.as.post.update({ id: post.id }), "BAD_REQUEST");
-    await expectRefused(app.db, () => alice.as.post.update({ id: post.id, title: " " }), "BAD_REQUEST");
+    await expectRefused(
+      app.db,
+      () => alice.as.post.update({ id: post.id, title: " " }),
+      "BAD_REQUEST",
+    );
   });
 
   it("deletes one's own post", async () => {
@@ -97,7 +101,11 @@ describeEachDialect("post router", (dialect) => {
   it("refuses ids that are not positive whole numbers", async () => {
     const app = await freshApp(dialect);
     for (const id of [0, -1, 1.5, "1"]) {
-      const error = await expectHttpRefused(app.db, () => app.http("post.byId", { id }), "BAD_REQUEST");
+      const error = await expectHttpRefused(
+        app.db,
+        () => app.http("post.byId", { id }),
+        "BAD_REQUEST",
+      );
       expect(Object.keys(error.data.zodError?.fieldErrors ?? {})).toEqual(["id"]);
     }
   });

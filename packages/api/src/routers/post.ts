@@ -4,6 +4,7 @@ import {
   findPostById,
   findUserById,
   insertPost,
+  isForeignKeyViolation,
   listPosts,
   type PostWithAuthorRow,
   toIsoString,
@@ -13,6 +14,7 @@ import { TRPCError } from "@trpc/server";
 import type { Context } from "../context.js";
 import { decodeCursor, encodeCursor } from "../cursor.js";
 import { type Ok, type Page, type Post, toPost } from "../dto.js";
+import { unauthenticated } from "../errors.js";
 import { loadOwnedPost } from "../ownership.js";
 import {
   postByIdInput,
@@ -73,8 +75,12 @@ export const postRouter = router({
   byId: publicProcedure.input(postByIdInput).query(({ ctx, input }) => loadPost(ctx, input.id)),
 
   create: protectedProcedure.input(postCreateInput).mutation(async ({ ctx, input }) => {
-    // The author is always the current user, never anything from input.
-    const id = await insertPost(ctx.db, { ...input, authorId: ctx.user.id });
+    // The author is always the current user, never anything from input. If the account was
+    // deleted since the token was checked, the user is gone: UNAUTHORIZED, not a 500.
+    const id = await insertPost(ctx.db, { ...input, authorId: ctx.user.id }).catch((error) => {
+      if (isForeignKeyViolation(error)) throw unauthenticated();
+      throw error;
+    });
     return loadPost(ctx, id);
   }),
 

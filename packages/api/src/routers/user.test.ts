@@ -20,7 +20,11 @@ describeEachDialect("user router", (dialect) => {
       username: "  Alicia ",
       email: " Alicia@Example.COM ",
     });
-    expect(updated).toEqual({ ...alice.session.user, username: "Alicia", email: "alicia@example.com" });
+    expect(updated).toEqual({
+      ...alice.session.user,
+      username: "Alicia",
+      email: "alicia@example.com",
+    });
     expect(await alice.as.user.me()).toEqual(updated);
     const onlyEmail = await alice.as.user.update({ id: alice.id, email: "a@example.org" });
     expect(onlyEmail).toEqual({ ...updated, email: "a@example.org" });
@@ -29,7 +33,9 @@ describeEachDialect("user router", (dialect) => {
   it("lets a user change only the case of their own username", async () => {
     const app = await freshApp(dialect);
     const alice = await app.signUp("alice");
-    expect((await alice.as.user.update({ id: alice.id, username: "ALICE" })).username).toBe("ALICE");
+    expect((await alice.as.user.update({ id: alice.id, username: "ALICE" })).username).toBe(
+      "ALICE",
+    );
   });
 
   it("refuses an update with neither username nor email", async () => {
@@ -154,9 +160,17 @@ describeEachDialect("user router", (dialect) => {
     const app = await freshApp(dialect);
     const alice = await app.signUp("alice");
     const bob = await app.signUp("bob");
-    await expectRefused(app.db, () => bob.as.user.update({ id: alice.id, username: "mallory" }), "FORBIDDEN");
+    await expectRefused(
+      app.db,
+      () => bob.as.user.update({ id: alice.id, username: "mallory" }),
+      "FORBIDDEN",
+    );
     await expectRefused(app.db, () => bob.as.user.delete({ id: alice.id }), "FORBIDDEN");
-    await expectRefused(app.db, () => bob.as.user.update({ id: 999_999, username: "x_y_z" }), "NOT_FOUND");
+    await expectRefused(
+      app.db,
+      () => bob.as.user.update({ id: 999_999, username: "x_y_z" }),
+      "NOT_FOUND",
+    );
     await expectRefused(app.db, () => bob.as.user.delete({ id: 999_999 }), "NOT_FOUND");
   });
 });

@@ -1,0 +1,55 @@
+// A valid input for every procedure of the access table, aimed at the fixture owner's objects,
+// so a refusal in a generated test is due to the token or the caller, never to the input.
+import { type ProcedurePath, procedureAccess } from "../access.js";
+import type { Post } from "../dto.js";
+import { type SignedUp, TEST_PASSWORD, type TestApp } from "./harness.js";
+
+export interface Fixture {
+  owner: SignedUp;
+  /** A post written by the owner. */
+  post: Post;
+}
+
+export async function createFixture(app: TestApp): Promise<Fixture> {
+  const owner = await app.signUp("owner");
+  const post = await owner.as.post.create({ title: "Owner's post", content: "Mine." });
+  return { owner, post };
+}
+
+let registrations = 0;
+
+// `satisfies Record<ProcedurePath, …>`: a procedure added to the access table without a
+// sample input here is a type error, so generated tests can never skip it silently.
+const sampleInputs = {
+  "auth.register": () => {
+    registrations += 1;
+    const username = `newcomer${registrations}`;
+    return { username, email: `${username}@example.com`, password: TEST_PASSWORD };
+  },
+  "auth.login": () => ({ login: "owner", password: TEST_PASSWORD }),
+  "auth.logoutAll": () => undefined,
+  "user.me": () => undefined,
+  "user.byId": ({ owner }) => ({ id: owner.id }),
+  "user.update": ({ owner }) => ({ id: owner.id, username: "renamed" }),
+  "user.changePassword": () => ({
+    currentPassword: TEST_PASSWORD,
+    newPassword: "a different secret",
+  }),
+  "user.delete": ({ owner }) => ({ id: owner.id }),
+  "post.list": () => ({ limit: 5 }),
+  "post.byUser": ({ owner }) => ({ userId: owner.id }),
+  "post.byId": ({ post }) => ({ id: post.id }),
+  "post.create": () => ({ title: "A title", content: "Some content" }),
+  "post.update": ({ post }) => ({ id: post.id, title: "Changed" }),
+  "post.delete": ({ post }) => ({ id: post.id }),
+} satisfies Record<ProcedurePath, (fixture: Fixture) => Record<string, unknown> | undefined>;
+
+export function sampleInput(path: string, fixture: Fixture): Record<string, unknown> | undefined {
+  const make = sampleInputs[path as ProcedurePath];
+  if (!make) throw new Error(`No sample input for ${path}`);
+  return make(fixture);
+}
+
+export const accessPaths = Object.keys(procedureAccess) as ProcedurePath[];
+export const pathsWithAccess = (...kinds: string[]) =>
+  accessPaths.filter((path) => kinds.includes(procedureAccess[path]));
