@@ -1,0 +1,108 @@
+// The ceiling's data layer: the very SQL Folio's Kysely queries compile to (see
+// packages/db/src/posts.ts and users.ts), as better-sqlite3 prepared statements, and the same
+// signed keyset cursors (packages/api/src/cursor.ts) so a cursor from one server works on both.
+import { createHmac, timingSafeEqual } from "node:crypto";
+import Database from "better-sqlite3";
+
+const POST_COLUMNS =
+  'select "posts"."id", "posts"."title", "posts"."content", "posts"."created_at", ' +
+  '"posts"."updated_at", "posts"."author_id", "users"."username" as "author_username", ' +
+  '"users"."image_url" as "author_image_url", "users"."created_at" as "author_created_at" ' +
+  'from "posts" inner join "users" on "users"."id" = "posts"."author_id"';
+const NEWEST_FIRST = 'order by "posts"."created_at" desc, "posts"."id" desc limit ?';
+
+interface PostRow {
+  id: number;
+  title: string;
+  content: string;
+  created_at: string;
+  updated_at: string;
+  author_id: number;
+  author_username: string;
+  author_image_url: string | null;
+  author_created_at: string;
+}
+
+export interface UserRow {
+  id: number;
+  username: string;
+  email: string;
+  image_url: string | null;
+  token_version: number;
+  created_at: string;
+}
+
+export type CeilingDb = ReturnType<typeof openCeilingDb>;
+
+export function openCeilingDb(path: string, secret: Uint8Array) {
+  const sqlite = new Database(path);
+  // The same pragmas as @folio/db's createDb.
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const byId = sqlite.prepare<[number], PostRow>(`${POST_COLUMNS} where "posts"."id" = ?`);
+  const firstPage = sqlite.prepare<[number], PostRow>(`${POST_COLUMNS} ${NEWEST_FIRST}`);
+  const pageAfter = sqlite.prepare<[string, number, number], PostRow>(
+    `${POST_COLUMNS} where ("posts"."created_at", "posts"."id") < (?, ?) ${NEWEST_FIRST}`,
+  );
+  const userById = sqlite.prepare<[number], UserRow>('select * from "users" where "id" = ?');
+  const insert = sqlite.prepare<[number, string, string, string, string]>(
+    'insert into "posts" ("author_id", "title", "content", "created_at", "updated_at") values (?, ?, ?, ?, ?)',
+  );
+  const cursorKey = createHmac("sha256", secret).update("folio:cursor:v1").digest();
+  const sign = (body: string) =>
+    createHmac("sha256", cursorKey).update(body).digest().subarray(0, 16);
+
+  const toPost = (row: PostRow) => ({
+    id: row.id,
+    title: row.title,
+    content: row.content,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    author: {
+      id: row.author_id,
+      username: row.author_username,
+      imageUrl: row.author_image_url,
+      createdAt: row.author_created_at,
+    },
+  });
+
+  function encodeCursor(row: PostRow): string {
+    const body = Buffer.from(JSON.stringify([row.created_at, row.id])).toString("base64url");
+    return `${body}.${sign(body).toString("base64url")}`;
+  }
+
+  /** The position a cursor stands for, or null when this server did not sign it. */
+  function decodeCursor(cursor: string): [string, number] | null {
+    const [body, signature, ...rest] = cursor.split(".");
+    if (!body || !signature || rest.length > 0) return null;
+    const given = Buffer.from(signature, "base64url");
+    const expected = sign(body);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    return JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as [string, number];
+  }
+
+  return {
+    close: () => sqlite.close(),
+    userById: (id: number) => userById.get(id),
+    postById(id: number) {
+      const row = byId.get(id);
+      return row ? toPost(row) : undefined;
+    },
+    /** Keyset page: one extra row says whether another page exists. */
+    page(limit: number, after: [string, number] | null) {
+      const rows = after ? pageAfter.all(after[0], after[1], limit + 1) : firstPage.all(limit + 1);
+      const items = rows.slice(0, limit);
+      const last = items[items.length - 1];
+      const nextCursor = rows.length > limit && last ? encodeCursor(last) : null;
+      return { items: items.map(toPost), nextCursor };
+    },
+    decodeCursor,
+    createPost(authorId: number, title: string, content: string) {
+      const now = new Date().toISOString();
+      const id = Number(insert.run(authorId, title, content, now, now).lastInsertRowid);
+      return this.postById(id);
+    },
+  };
+}

@@ -1,0 +1,114 @@
+// The results file (bench/results/latest.json) and the pass/fail table against issue 7's targets.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { LoadResult } from "./load.js";
+import type { SpaResult } from "./spa.js";
+import type { WorkloadName } from "./workloads.js";
+
+export interface WorkloadFigures {
+  folio: LoadResult;
+  ceiling: LoadResult;
+  ratio: number;
+}
+
+export interface BenchResults {
+  date: string;
+  machine: { cpus: number; loadavgBefore: string; loadavgAfter: string; node: string };
+  settings: { durationS: number; warmupS: number; connections: number; rounds: number };
+  workloads: Record<WorkloadName, WorkloadFigures>;
+  scale: { rps10k: number; rps1M: number; ratio: number; p99Ms10k: number; p99Ms1M: number };
+  eventLoop: {
+    p99AloneMs: number;
+    p99UnderLoginsMs: number;
+    p99Ratio: number;
+    delayP99Ms: number;
+    loginsPerSecond: number;
+  };
+  rssPeakMb: number;
+  spa: SpaResult;
+  [extra: string]: unknown;
+}
+
+interface Row {
+  figure: string;
+  folio: string;
+  ceiling: string;
+  value: number | null;
+  target: string;
+  pass: boolean | null;
+}
+
+const atLeast = (value: number | null, min: number) => (value === null ? null : value >= min);
+const atMost = (value: number | null, max: number) => (value === null ? null : value <= max);
+const fmt = (value: number | null) => (value === null ? "n/a" : String(value));
+
+export const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : 0);
+
+const FLOORS: Record<WorkloadName, number> = {
+  list: 0.7,
+  deepPage: 0.7,
+  create: 0.7,
+  byId: 0.6,
+  me: 0.6,
+};
+
+function rows(results: BenchResults): Row[] {
+  const out: Row[] = [];
+  for (const [name, figures] of Object.entries(results.workloads ?? {})) {
+    const floor = FLOORS[name as WorkloadName];
+    const errors = figures.folio.errors + figures.ceiling.errors;
+    out.push({
+      figure: `${name} req/s${errors > 0 ? ` (${errors} ERRORS)` : ""}`,
+      folio: String(figures.folio.rps),
+      ceiling: String(figures.ceiling.rps),
+      value: figures.ratio,
+      target: `>= ${floor}`,
+      pass: errors > 0 ? false : atLeast(figures.ratio, floor),
+    });
+  }
+  // A phase left out with --only has no figures: its rows read n/a.
+  const scale = results.scale ?? { ratio: null };
+  const eventLoop = results.eventLoop ?? { p99Ratio: null, delayP99Ms: null };
+  const spa = results.spa ?? { jsGzipKb: null, cssGzipKb: null, fcpMs: null };
+  const plain = (figure: string, value: number | null, target: string, pass: boolean | null) => ({
+    figure,
+    folio: fmt(value),
+    ceiling: "",
+    value,
+    target,
+    pass,
+  });
+  out.push(
+    { ...plain("feed 1M/10k req/s", scale.ratio, ">= 0.9", atLeast(scale.ratio, 0.9)) },
+    plain("list p99 logins/alone", eventLoop.p99Ratio, "<= 3", atMost(eventLoop.p99Ratio, 3)),
+    plain("loop delay p99 ms", eventLoop.delayP99Ms, "<= 20", atMost(eventLoop.delayP99Ms, 20)),
+    plain("peak RSS MB", results.rssPeakMb ?? null, "<= 150", atMost(results.rssPeakMb, 150)),
+    plain("home JS gzip KB", spa.jsGzipKb, "<= 130", atMost(spa.jsGzipKb, 130)),
+    plain("home CSS gzip KB", spa.cssGzipKb, "<= 35", atMost(spa.cssGzipKb, 35)),
+    plain("FCP ms", spa.fcpMs, "<= 400", atMost(spa.fcpMs, 400)),
+  );
+  return out;
+}
+
+export function printTable(results: BenchResults): void {
+  const header = ["figure", "Folio", "ceiling", "ratio", "target", "result"];
+  const body = rows(results).map((row) => [
+    row.figure,
+    row.folio,
+    row.ceiling,
+    row.ceiling ? fmt(row.value) : "",
+    row.target,
+    row.pass === null ? "n/a" : row.pass ? "pass" : "FAIL",
+  ]);
+  const widths = header.map((_, i) => Math.max(...[header, ...body].map((r) => r[i]?.length ?? 0)));
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ");
+  console.log(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
+  for (const cells of body) console.log(line(cells));
+}
+
+export function writeResults(dir: string, results: BenchResults): string {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, "latest.json");
+  writeFileSync(path, `${JSON.stringify(results, null, 2)}\n`);
+  return path;
+}
