@@ -1,0 +1,73 @@
+// One real server and one browser per test file; a fresh browser context (cookies, storage)
+// per test. The server is apps/server's own test helper, so the browser tests run exactly
+// what production runs: the built server serving the built SPA.
+import type { Session } from "@folio/api";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll } from "vitest";
+import { type RunningServer, spawnServer } from "../../../server/test/support/spawn-server.ts";
+import { launchBrowser } from "./browser";
+
+const WEB_DIST_DIR = new URL("../../dist", import.meta.url).pathname;
+
+export interface Folio {
+  url: string;
+  browser: Browser;
+  /** A new page in a new context; logged in as `session` when given. */
+  newPage(session?: Session): Promise<Page>;
+}
+
+export function useFolio(env: Record<string, string> = {}): Folio {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const folio = {
+    get url() {
+      if (!server) throw new Error("server not started");
+      return server.url;
+    },
+    get browser() {
+      if (!browser) throw new Error("browser not started");
+      return browser;
+    },
+    async newPage(session?: Session) {
+      const context = await folio.browser.newContext({ baseURL: folio.url });
+      contexts.push(context);
+      if (session) await context.addInitScript(storeSession, session);
+      return context.newPage();
+    },
+  };
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([
+      spawnServer({
+        env: {
+          WEB_DIST_DIR,
+          // Every test registers from 127.0.0.1; per-account login limits stay on.
+          RATE_LIMIT_REGISTER_IP: "0",
+          RATE_LIMIT_LOGIN_IP: "0",
+          ...env,
+        },
+      }),
+      launchBrowser(),
+    ]);
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return folio;
+}
+
+/**
+ * Runs in the page before the app, writing the keys the app's auth store reads. Once per tab
+ * (sessionStorage survives navigations), so logging out in a test really logs out.
+ */
+function storeSession(session: Session) {
+  if (sessionStorage.getItem("e2e.seeded")) return;
+  sessionStorage.setItem("e2e.seeded", "1");
+  localStorage.setItem("folio.token", session.accessToken);
+  localStorage.setItem("folio.user", JSON.stringify(session.user));
+}
