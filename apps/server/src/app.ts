@@ -3,6 +3,7 @@
 import { type AppDeps, createRateLimits } from "@folio/api";
 import type { DbHandle } from "@folio/db";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
+import { closeConnectionsWhenClosing } from "./close-connections.js";
 import type { Config } from "./config.js";
 import { registerHealth } from "./health.js";
 import { resolveJwtSecret } from "./jwt-secret.js";
@@ -51,6 +52,7 @@ export async function buildApp(config: Config, { db }: AppResources): Promise<Fa
     limits: createRateLimits(config.rateLimits, rateLimitStore.store),
   };
 
+  closeConnectionsWhenClosing(app);
   await registerSecurityHeaders(app);
   registerRequestLog(app, deps.auth);
   registerHealth(app, db.db);

@@ -11,6 +11,8 @@
  * change a test), plus these defaults, plus `options.env` (`undefined` removes a variable):
  *   PORT=0  HOST=127.0.0.1  NODE_ENV=production  JWT_SECRET=<random>  LOG_LEVEL=info
  *   DATABASE_URL=sqlite:<dataDir>/folio.db   (dataDir: a fresh mkdtemp folder unless given)
+ * Request log lines are written just after each answer: use waitForLog() rather than reading
+ * logEntries() right after a response.
  * stop() sends SIGKILL if the process has not exited 20 s after the signal.
  * Ready when stdout carries the server's JSON log line `{"msg":"Folio listening","url":…}`;
  * `url` is that value (http://127.0.0.1:<port>, no trailing slash). If the process exits
@@ -59,6 +61,13 @@ export interface RunningServer {
   logs(): string;
   /** stdout's JSON log lines, parsed (non-JSON lines skipped). */
   logEntries(): Record<string, unknown>[];
+  /** Resolves with the first stdout JSON log line matching `predicate` (rejects after timeout). */
+  waitForLog(
+    predicate: (entry: Record<string, unknown>) => boolean,
+    timeoutMs?: number,
+  ): Promise<Record<string, unknown>>;
+  /** Resolves with the exit code once the process has exited (sends nothing). */
+  exited: Promise<number | null>;
   /** Sends `signal` (default SIGTERM), waits for the exit; resolves with the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -157,6 +166,16 @@ export async function spawnServer(options: SpawnOptions = {}): Promise<RunningSe
     dataDir,
     logs: output,
     logEntries: () => parseLines(output()),
+    exited,
+    async waitForLog(predicate, waitMs = 5000) {
+      const deadline = Date.now() + waitMs;
+      for (;;) {
+        const found = parseLines(output()).find(predicate);
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error(`no matching log line. Output:\n${output()}`);
+        await new Promise((resolveLater) => setTimeout(resolveLater, 20));
+      }
+    },
     async stop(signal = "SIGTERM") {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       // A server that ignores the signal must not outlive the test run.
