@@ -1,5 +1,7 @@
 // A Bootstrap-styled modal on the native <dialog> element: showModal() traps focus, makes the
 // page behind inert, closes on Escape and returns focus to the opener, with no Bootstrap JS.
+// Initial focus goes to the child marked `data-autofocus` (React's autoFocus focuses on mount,
+// before showModal(), which would then move focus to the first control again).
 import { type ReactNode, useEffect, useId, useRef } from "react";
 
 interface DialogProps {
@@ -18,7 +20,10 @@ export function Dialog({ open, title, onClose, children, footer }: DialogProps) 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
 

@@ -64,7 +64,7 @@ export function DangerZone({ user }: { user: PrivateUser }) {
           id={inputId}
           className="form-control"
           autoComplete="off"
-          autoFocus
+          data-autofocus
           value={typed}
           onChange={(event) => setTyped(event.target.value)}
         />

@@ -19,8 +19,7 @@ export function DeletePostDialog(props: DeletePostDialogProps) {
       onClose={onClose}
       footer={
         <>
-          {/* biome-ignore lint/a11y/noAutofocus: a modal dialog should start on its safe choice (HTML dialog guidance) */}
-          <button type="button" className="btn btn-secondary" autoFocus onClick={onClose}>
+          <button type="button" className="btn btn-secondary" data-autofocus onClick={onClose}>
             Cancel
           </button>
           <button type="button" className="btn btn-danger" disabled={pending} onClick={onConfirm}>

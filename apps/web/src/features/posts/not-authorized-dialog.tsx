@@ -8,8 +8,7 @@ export function NotAuthorizedDialog({ open, onClose }: { open: boolean; onClose:
       title="Not authorized"
       onClose={onClose}
       footer={
-        // biome-ignore lint/a11y/noAutofocus: a modal dialog should start on its safe choice (HTML dialog guidance)
-        <button type="button" className="btn btn-primary" autoFocus onClick={onClose}>
+        <button type="button" className="btn btn-primary" data-autofocus onClick={onClose}>
           OK
         </button>
       }
