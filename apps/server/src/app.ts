@@ -43,7 +43,13 @@ export async function buildApp(config: Config, { db }: AppResources): Promise<Fa
   const secret = resolveJwtSecret(config);
   if (secret.created) app.log.info({ file: secret.file }, "generated a development JWT secret");
 
-  const rateLimitStore = openRateLimitStore(config, db);
+  // pg emits 'error' when an idle pooled connection dies (a database restart); unhandled, that
+  // would crash the process. The pool replaces the client; /readyz reports the outage.
+  db.pgPool?.on("error", (error) => app.log.warn({ err: error }, "idle database connection lost"));
+
+  const rateLimitStore = openRateLimitStore(config, db, (error) =>
+    app.log.warn({ err: error }, "rate-limit store connection error"),
+  );
   app.addHook("onClose", () => rateLimitStore.close());
 
   const deps: AppDeps = {

@@ -14,6 +14,7 @@ export interface OpenedRateLimitStore {
 export function openRateLimitStore(
   config: Pick<Config, "rateLimitStore" | "redisUrl">,
   db: Pick<DbHandle, "pgPool">,
+  onConnectionError: (error: Error) => void,
 ): OpenedRateLimitStore {
   switch (config.rateLimitStore) {
     case "memory":
@@ -25,6 +26,8 @@ export function openRateLimitStore(
         enableOfflineQueue: false,
         maxRetriesPerRequest: 1,
       });
+      // ioredis reconnects by itself; the listener keeps outages in the log, not on stderr.
+      client.on("error", onConnectionError);
       return {
         store: { kind: "redis", client },
         close: async () => {
