@@ -1,0 +1,72 @@
+// Type-level checks, run by `tsc` (the package's typecheck), not by vitest: the router's
+// inferred types are exactly API.md's shapes, and the typed client refuses wrong input.
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { expectTypeOf } from "vitest";
+import type { AppRouter, RouterInputs, RouterOutputs } from "./index.js";
+
+// API.md "Shapes", written out here rather than imported, so a drift in dto.ts shows up.
+type PublicUser = { id: number; username: string; imageUrl: string | null; createdAt: string };
+// Spelled out flat: expectTypeOf tells an intersection from the equivalent object type.
+type PrivateUser = {
+  id: number;
+  username: string;
+  imageUrl: string | null;
+  createdAt: string;
+  email: string;
+};
+type Post = {
+  id: number;
+  title: string;
+  content: string;
+  createdAt: string;
+  updatedAt: string;
+  author: PublicUser;
+};
+type Page<T> = { items: T[]; nextCursor: string | null };
+type Session = { accessToken: string; tokenType: "bearer"; expiresAt: string; user: PrivateUser };
+type Ok = { ok: true };
+
+expectTypeOf<AppRouter>().not.toBeAny();
+expectTypeOf<RouterOutputs>().not.toBeAny();
+expectTypeOf<RouterInputs>().not.toBeAny();
+
+expectTypeOf<RouterOutputs["auth"]["register"]>().toEqualTypeOf<Session>();
+expectTypeOf<RouterOutputs["auth"]["login"]>().toEqualTypeOf<Session>();
+expectTypeOf<RouterOutputs["auth"]["logoutAll"]>().toEqualTypeOf<Ok>();
+expectTypeOf<RouterOutputs["user"]["me"]>().toEqualTypeOf<PrivateUser>();
+expectTypeOf<RouterOutputs["user"]["byId"]>().toEqualTypeOf<PublicUser>();
+expectTypeOf<RouterOutputs["user"]["update"]>().toEqualTypeOf<PrivateUser>();
+expectTypeOf<RouterOutputs["user"]["changePassword"]>().toEqualTypeOf<Session>();
+expectTypeOf<RouterOutputs["user"]["delete"]>().toEqualTypeOf<Ok>();
+expectTypeOf<RouterOutputs["post"]["list"]>().toEqualTypeOf<Page<Post>>();
+expectTypeOf<RouterOutputs["post"]["byUser"]>().toEqualTypeOf<Page<Post>>();
+expectTypeOf<RouterOutputs["post"]["byId"]>().toEqualTypeOf<Post>();
+expectTypeOf<RouterOutputs["post"]["create"]>().toEqualTypeOf<Post>();
+expectTypeOf<RouterOutputs["post"]["update"]>().toEqualTypeOf<Post>();
+expectTypeOf<RouterOutputs["post"]["delete"]>().toEqualTypeOf<Ok>();
+
+// A public user has no email, and a private one has no password hash.
+expectTypeOf<RouterOutputs["user"]["byId"]>().not.toHaveProperty("email");
+expectTypeOf<RouterOutputs["user"]["me"]>().not.toHaveProperty("passwordHash");
+
+expectTypeOf<RouterInputs["post"]["create"]>().toEqualTypeOf<{ title: string; content: string }>();
+expectTypeOf<RouterInputs["auth"]["login"]>().toEqualTypeOf<{ login: string; password: string }>();
+
+// Building a client sends nothing; the calls below are only type-checked, never run.
+const client = createTRPCClient<AppRouter>({
+  links: [httpBatchLink({ url: "http://127.0.0.1:9/trpc" })],
+});
+
+export function wrongCallsAreTypeErrors() {
+  // @ts-expect-error title must be a string
+  void client.post.create.mutate({ title: 1, content: "c" });
+  // @ts-expect-error authorId is not part of the input
+  void client.post.create.mutate({ title: "t", content: "c", authorId: 2 });
+  // @ts-expect-error login needs a password
+  void client.auth.login.mutate({ login: "alice" });
+  // @ts-expect-error no such procedure
+  void client.post.remove.mutate({ id: 1 });
+  // @ts-expect-error a query is not a mutation
+  void client.user.me.mutate();
+  expectTypeOf(client.user.me.query).returns.resolves.toEqualTypeOf<PrivateUser>();
+}
