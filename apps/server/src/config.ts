@@ -96,6 +96,8 @@ const envSchema = z
     }
   });
 
+const MAY_HOLD_SECRETS = new Set(["JWT_SECRET", "DATABASE_URL", "REDIS_URL"]);
+
 export type Config = ReturnType<typeof toConfig>;
 
 function toConfig(env: z.output<typeof envSchema>) {
@@ -133,7 +135,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? "configuration");
-      const shown = name === "JWT_SECRET" ? "" : ` (got ${JSON.stringify(env[name] ?? null)})`;
+      // Values are echoed to help, except those that can carry credentials.
+      const shown = MAY_HOLD_SECRETS.has(name) ? "" : ` (got ${JSON.stringify(env[name] ?? null)})`;
       return `  ${name}: ${issue.message}${shown}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
