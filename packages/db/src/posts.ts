@@ -42,11 +42,8 @@ export function findPostById(
   return selectPostsWithAuthor(db).where("posts.id", "=", id).executeTakeFirst();
 }
 
-/** Newest first. Returns up to `limit` rows; callers ask for one extra to know if more exist. */
-export function listPosts(
-  db: Kysely<Database>,
-  query: PostPageQuery,
-): Promise<PostWithAuthorRow[]> {
+/** The query behind listPosts, unexecuted, so tests can read its plan. */
+export function selectPostPage(db: Kysely<Database>, query: PostPageQuery) {
   let select = selectPostsWithAuthor(db);
   if (query.authorId !== undefined) select = select.where("posts.author_id", "=", query.authorId);
   const after = query.after;
@@ -55,11 +52,15 @@ export function listPosts(
       eb(eb.refTuple("posts.created_at", "posts.id"), "<", eb.tuple(after.createdAt, after.id)),
     );
   }
-  return select
-    .orderBy("posts.created_at", "desc")
-    .orderBy("posts.id", "desc")
-    .limit(query.limit)
-    .execute();
+  return select.orderBy("posts.created_at", "desc").orderBy("posts.id", "desc").limit(query.limit);
+}
+
+/** Newest first. Returns up to `limit` rows; callers ask for one extra to know if more exist. */
+export function listPosts(
+  db: Kysely<Database>,
+  query: PostPageQuery,
+): Promise<PostWithAuthorRow[]> {
+  return selectPostPage(db, query).execute();
 }
 
 /** The owner check reads only this: who wrote the post, if it exists. */

@@ -1,0 +1,58 @@
+// A page costs one index walk, whatever the number of posts (API.md: keyset pagination).
+import { CompiledQuery, type Kysely, sql } from "kysely";
+import { expect, it } from "vitest";
+import { type PostPageQuery, selectPostPage } from "./posts.js";
+import type { Database } from "./schema.js";
+import { openTestDb, testDialects } from "./test-support/test-db.js";
+
+const after = { createdAt: "2026-01-01T00:00:00.000Z", id: 5 };
+const pages: [string, PostPageQuery][] = [
+  ["the first feed page", { limit: 11 }],
+  ["a later feed page", { limit: 11, after }],
+  ["an author's first page", { limit: 11, authorId: 1 }],
+  ["an author's later page", { limit: 11, authorId: 1, after }],
+];
+
+async function sqlitePlan(db: Kysely<Database>, query: CompiledQuery): Promise<string[]> {
+  const explain = CompiledQuery.raw(`EXPLAIN QUERY PLAN ${query.sql}`, [...query.parameters]);
+  const result = await db.executeQuery<{ detail: string }>(explain);
+  return result.rows.map((row) => row.detail);
+}
+
+const sqlite = testDialects.filter((dialect) => dialect.name === "sqlite");
+const postgres = testDialects.filter((dialect) => dialect.name === "postgres");
+
+for (const dialect of sqlite) {
+  it.each(pages)("reads %s on SQLite through a posts index, with no sort step", async (_, page) => {
+    const { db } = await openTestDb(dialect);
+    const plan = await sqlitePlan(db, selectPostPage(db, page).compile());
+    const postsSteps = plan.filter((step) => / posts\b/.test(step));
+    expect(postsSteps, plan.join("\n")).toHaveLength(1);
+    expect(postsSteps[0]).toMatch(/USING (COVERING )?INDEX posts_(author_)?feed_idx/);
+    expect(plan.join("\n")).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it("notices a sort step when a query has no index for its order (control)", async () => {
+    const { db } = await openTestDb(dialect);
+    const query = db.selectFrom("posts").selectAll().orderBy("title").limit(10).compile();
+    expect((await sqlitePlan(db, query)).join("\n")).toMatch(/USE TEMP B-TREE FOR ORDER BY/);
+  });
+}
+
+for (const dialect of postgres) {
+  it.skipIf(!dialect.url)(
+    "has on Postgres a unique index on lower(username) and both feed indexes",
+    async () => {
+      const { db, schema } = await openTestDb(dialect);
+      const result = await sql<{ indexname: string; indexdef: string }>`
+        select indexname, indexdef from pg_indexes where schemaname = ${schema ?? ""}`.execute(db);
+      const defs = Object.fromEntries(result.rows.map((row) => [row.indexname, row.indexdef]));
+      expect(defs.users_username_lower_unique).toMatch(
+        /^CREATE UNIQUE INDEX .*\(lower\(username\)\)/,
+      );
+      expect(defs.users_email_unique).toMatch(/^CREATE UNIQUE INDEX .*\(email\)/);
+      expect(defs.posts_feed_idx).toMatch(/\(created_at, id\)/);
+      expect(defs.posts_author_feed_idx).toMatch(/\(author_id, created_at, id\)/);
+    },
+  );
+}
