@@ -12,6 +12,8 @@ async function userIdOf(auth: AuthSettings, request: FastifyRequest): Promise<nu
 }
 
 export function registerRequestLog(app: FastifyInstance, auth: AuthSettings): void {
+  // Below info every line would be dropped: skip the hook and the token check that feeds it.
+  if (!["info", "debug", "trace"].includes(app.log.level)) return;
   app.addHook("onResponse", async (request, reply) => {
     const userId = await userIdOf(auth, request).catch(() => undefined);
     request.log.info(

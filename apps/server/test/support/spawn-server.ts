@@ -21,30 +21,13 @@
  * A temp dataDir the helper made is deleted by stop(); a dataDir you passed is left alone.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { serverEnv } from "./server-env.js";
 
 export const SERVER_ENTRY = resolve(fileURLToPath(import.meta.url), "../../../dist/main.js");
-
-const FOLIO_SETTINGS = [
-  "PORT",
-  "HOST",
-  "NODE_ENV",
-  "DATABASE_URL",
-  "JWT_SECRET",
-  "ACCESS_TOKEN_TTL",
-  "RATE_LIMIT_LOGIN_IP",
-  "RATE_LIMIT_LOGIN_ACCOUNT",
-  "RATE_LIMIT_REGISTER_IP",
-  "RATE_LIMIT_STORE",
-  "REDIS_URL",
-  "TRUST_PROXY",
-  "LOG_LEVEL",
-  "WEB_DIST_DIR",
-];
 
 export interface SpawnOptions {
   env?: Record<string, string | undefined>;
@@ -77,30 +60,12 @@ process.on("exit", () => {
   for (const child of running) child.kill("SIGKILL");
 });
 
-function serverEnv(dataDir: string, overrides: SpawnOptions["env"] = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of FOLIO_SETTINGS) delete env[name];
-  Object.assign(env, {
-    PORT: "0",
-    HOST: "127.0.0.1",
-    NODE_ENV: "production",
-    JWT_SECRET: randomBytes(32).toString("hex"),
-    LOG_LEVEL: "info",
-    DATABASE_URL: `sqlite:${join(dataDir, "folio.db")}`,
-  });
-  for (const [name, value] of Object.entries(overrides)) {
-    if (value === undefined) delete env[name];
-    else env[name] = value;
-  }
-  return env;
-}
-
 /** Starts the server process with `env` and collects its output. */
 export function startProcess(options: SpawnOptions = {}) {
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "folio-server-"));
   const child = spawn(process.execPath, [SERVER_ENTRY], {
-    env: serverEnv(dataDir, options.env),
+    env: serverEnv(join(dataDir, "folio.db"), options.env),
     stdio: ["ignore", "pipe", "pipe"],
   });
   running.add(child);

@@ -1,0 +1,41 @@
+// The environment a test server runs with: the parent's minus every Folio setting (so the
+// host's own variables never change a test), then test defaults, then the test's overrides.
+import { randomBytes } from "node:crypto";
+
+export const FOLIO_SETTINGS = [
+  "PORT",
+  "HOST",
+  "NODE_ENV",
+  "DATABASE_URL",
+  "JWT_SECRET",
+  "ACCESS_TOKEN_TTL",
+  "RATE_LIMIT_LOGIN_IP",
+  "RATE_LIMIT_LOGIN_ACCOUNT",
+  "RATE_LIMIT_REGISTER_IP",
+  "RATE_LIMIT_STORE",
+  "REDIS_URL",
+  "TRUST_PROXY",
+  "LOG_LEVEL",
+  "WEB_DIST_DIR",
+];
+
+export function serverEnv(
+  sqliteFile: string,
+  overrides: Record<string, string | undefined> = {},
+): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of FOLIO_SETTINGS) delete env[name];
+  Object.assign(env, {
+    PORT: "0",
+    HOST: "127.0.0.1",
+    NODE_ENV: "production",
+    JWT_SECRET: randomBytes(32).toString("hex"),
+    LOG_LEVEL: "info",
+    DATABASE_URL: `sqlite:${sqliteFile}`,
+  });
+  for (const [name, value] of Object.entries(overrides)) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+  return env;
+}
