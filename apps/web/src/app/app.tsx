@@ -10,13 +10,23 @@ import { router } from "./router";
 /** The session is gone (expired, revoked, user deleted): forget it and ask to log in again. */
 function handleUnauthorized(): void {
   const wasLoggedIn = authStore.get() !== null;
-  authStore.clear();
-  // Another user's data must not outlive their session; cleared after the current notify pass.
-  queueMicrotask(() => queryClient.clear());
+  const forget = () => {
+    authStore.clear();
+    // Another user's data must not outlive their session.
+    queryClient.clear();
+  };
   const { pathname, search } = router.state.location;
-  if (pathname === "/login") return;
+  if (pathname === "/login") return forget();
   const notice = wasLoggedIn ? "Your session has ended. Please log in again." : "Please log in.";
-  void router.navigate(loginPathFor(pathname + search), { replace: true, ...withNotice(notice) });
+  // Forgotten once the login page shows (flushSync: rendered now, not in a transition);
+  // earlier, a guarded page would redirect on its own and drop the notice.
+  void router
+    .navigate(loginPathFor(pathname + search), {
+      replace: true,
+      flushSync: true,
+      ...withNotice(notice),
+    })
+    .then(forget);
 }
 
 const queryClient = createQueryClient(handleUnauthorized);

@@ -29,8 +29,7 @@ export function AccountPage() {
             <dd className="mb-0 text-break">{user.email}</dd>
           </dl>
         </div>
-        {/* Keyed by the saved profile, so the form starts over from what the server holds. */}
-        <ProfileForm key={`${user.username}|${user.email}`} user={user} />
+        <ProfileForm user={user} />
         <ChangePasswordForm />
         <SessionsSection />
         <DangerZone user={user} />

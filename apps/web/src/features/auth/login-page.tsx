@@ -1,19 +1,17 @@
 import { type LoginInput, loginInput } from "@folio/api/schemas";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
-import { Link, Navigate } from "react-router";
+import { Link } from "react-router";
 import type { z } from "zod";
 import { FormError } from "../../components/ui/form-error";
 import { SubmitButton } from "../../components/ui/submit-button";
 import { TextField } from "../../components/ui/text-field";
 import { applyServerErrors } from "../../lib/form-errors";
-import { useAuth } from "../../lib/use-auth";
 import { usePageTitle } from "../../lib/use-page-title";
 import { useLogin, useNextPath } from "./use-sign-in";
 
 export function LoginPage() {
   usePageTitle("Log in");
-  const session = useAuth();
   const next = useNextPath();
   const login = useLogin();
   const { register, handleSubmit, setError, formState } = useForm<
@@ -22,9 +20,6 @@ export function LoginPage() {
     z.output<typeof loginInput>
   >({ resolver: zodResolver(loginInput), defaultValues: { login: "", password: "" } });
   const { errors } = formState;
-
-  // Logged in already, but not by this form (that one navigates itself): go where asked.
-  if (session && login.isIdle) return <Navigate to={next} replace />;
 
   const onSubmit = handleSubmit((values) =>
     login.mutateAsync(values).catch((error: unknown) => {

@@ -1,0 +1,137 @@
+import { expect, it } from "vitest";
+import { apiClient, outcome, PASSWORD, registerUser, uniqueName } from "./support/api";
+import { describeInBrowser } from "./support/browser";
+import { useFolio } from "./support/folio";
+
+describeInBrowser("the account page", () => {
+  const folio = useFolio();
+
+  it("sends a visitor to the login page and back to the account afterwards", async () => {
+    const erin = await registerUser(folio.url, "erin");
+    const page = await folio.newPage();
+    await page.goto("/account");
+    await page.getByLabel("Username or email").fill(erin.user.username);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.getByRole("heading", { name: "Your account" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/account");
+  });
+
+  it("shows the profile and updates it, refusing a taken username on its field", async () => {
+    const [fay, other] = await Promise.all([
+      registerUser(folio.url, "fay"),
+      registerUser(folio.url, "other"),
+    ]);
+    const page = await folio.newPage(fay);
+    await page.goto("/account");
+    await page.getByRole("heading", { name: "Your account" }).waitFor();
+    expect(await page.getByText(fay.user.email, { exact: true }).isVisible()).toBe(true);
+
+    const username = page.getByLabel("Username");
+    await username.fill(other.user.username);
+    await page.getByRole("button", { name: "Update profile" }).click();
+    await page.getByText("That username is already taken.").waitFor();
+    expect(await username.getAttribute("aria-invalid")).toBe("true");
+
+    const renamed = uniqueName("fay2");
+    await username.fill(renamed);
+    await page.getByLabel("Email").fill(`${renamed}@example.com`);
+    await page.getByRole("button", { name: "Update profile" }).click();
+    await page.getByRole("status").filter({ hasText: "Your profile is updated." }).waitFor();
+    await page.getByRole("link", { name: renamed }).waitFor();
+    const me = await apiClient(folio.url, fay.accessToken).user.me.query();
+    expect(me).toMatchObject({ username: renamed, email: `${renamed.toLowerCase()}@example.com` });
+  });
+
+  it("changes the password: a wrong current one is refused, then the old token stops working", async () => {
+    const gus = await registerUser(folio.url, "gus");
+    const page = await folio.newPage(gus);
+    await page.goto("/account");
+    const current = page.getByLabel("Current password");
+    await current.fill("not my password");
+    await page.getByLabel("New password", { exact: true }).fill("a brand new secret");
+    await page.getByLabel("Confirm new password").fill("a brand new secret");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await page.getByText("Current password is incorrect.").waitFor();
+    expect(await current.getAttribute("aria-invalid")).toBe("true");
+    expect(await outcome(apiClient(folio.url, gus.accessToken).user.me.query())).toBe("OK");
+
+    await current.fill(PASSWORD);
+    await page.getByRole("button", { name: "Change password" }).click();
+    await page.getByRole("status").filter({ hasText: "Your password is changed." }).waitFor();
+    expect(await outcome(apiClient(folio.url, gus.accessToken).user.me.query())).toBe(
+      "UNAUTHORIZED",
+    );
+    // This device got the new token and stays logged in.
+    await page.reload();
+    await page.getByRole("heading", { name: "Your account" }).waitFor();
+    const login = apiClient(folio.url).auth.login;
+    expect(await outcome(login.mutate({ login: gus.user.username, password: PASSWORD }))).toBe(
+      "UNAUTHORIZED",
+    );
+    expect(
+      await outcome(login.mutate({ login: gus.user.username, password: "a brand new secret" })),
+    ).toBe("OK");
+  });
+
+  it("logs out on this device only", async () => {
+    const hal = await registerUser(folio.url, "hal");
+    const page = await folio.newPage(hal);
+    await page.goto("/account");
+    await page.getByRole("button", { name: "Log out", exact: true }).click();
+    await page.getByRole("status").filter({ hasText: "You are logged out." }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/");
+    expect(await page.getByRole("link", { name: "Login" }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => localStorage.getItem("folio.token"))).toBeNull();
+    // The token itself still works elsewhere: only "Log out everywhere" revokes it.
+    expect(await outcome(apiClient(folio.url, hal.accessToken).user.me.query())).toBe("OK");
+  });
+
+  it("logs out everywhere: another device is sent to the login page", async () => {
+    const ida = await registerUser(folio.url, "ida");
+    const laptop = await folio.newPage(ida);
+    const phoneSession = await apiClient(folio.url).auth.login.mutate({
+      login: ida.user.username,
+      password: PASSWORD,
+    });
+    const phone = await folio.newPage(phoneSession);
+    await phone.goto("/account");
+    await phone.getByRole("heading", { name: "Your account" }).waitFor();
+
+    await laptop.goto("/account");
+    await laptop.getByRole("button", { name: "Log out everywhere" }).click();
+    await laptop.getByRole("status").filter({ hasText: "logged out on every device" }).waitFor();
+    expect(await laptop.getByRole("link", { name: "Login" }).isVisible()).toBe(true);
+
+    await phone.reload();
+    await phone.getByRole("heading", { name: "Log in" }).waitFor();
+    expect(new URL(phone.url()).search).toBe("?next=%2Faccount");
+    expect(await phone.getByRole("status").textContent()).toContain("Your session has ended");
+    expect(await phone.evaluate(() => localStorage.getItem("folio.token"))).toBeNull();
+  });
+
+  it("deletes the account and its posts after typing the username, landing logged out", async () => {
+    const jo = await registerUser(folio.url, "jo");
+    const api = apiClient(folio.url, jo.accessToken);
+    const post = await api.post.create.mutate({ title: "Soon gone", content: "Bye." });
+    const page = await folio.newPage(jo);
+    await page.goto("/account");
+    await page.getByRole("button", { name: "Delete account" }).click();
+    const dialog = page.getByRole("dialog", { name: "Delete your account?" });
+    const confirm = dialog.getByRole("button", { name: "Delete my account and posts" });
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByLabel("Type your username to confirm").fill(jo.user.username);
+    await confirm.click();
+
+    await page
+      .getByRole("status")
+      .filter({ hasText: "Your account and all your posts were deleted." })
+      .waitFor();
+    expect(new URL(page.url()).pathname).toBe("/");
+    expect(await page.getByRole("link", { name: "Login" }).isVisible()).toBe(true);
+    const anonymous = apiClient(folio.url);
+    expect(await outcome(anonymous.user.byId.query({ id: jo.user.id }))).toBe("NOT_FOUND");
+    expect(await outcome(anonymous.post.byId.query({ id: post.id }))).toBe("NOT_FOUND");
+    expect(await page.getByRole("link", { name: "Soon gone" }).count()).toBe(0);
+  });
+});
