@@ -1,7 +1,7 @@
 // Opaque, signed keyset cursors. The HMAC lets the server refuse any cursor it did not issue.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { FeedPosition } from "@folio/db";
-import { TRPCError } from "@trpc/server";
+import { fieldError } from "./errors.js";
 
 const keys = new WeakMap<Uint8Array, Buffer>();
 
@@ -24,8 +24,7 @@ export function encodeCursor(secret: Uint8Array, position: FeedPosition): string
   return `${body}.${sign(secret, body).toString("base64url")}`;
 }
 
-const invalidCursor = () =>
-  new TRPCError({ code: "BAD_REQUEST", message: "cursor: Invalid cursor" });
+const invalidCursor = () => fieldError("BAD_REQUEST", "cursor", "Invalid cursor");
 
 export function decodeCursor(secret: Uint8Array, cursor: string): FeedPosition {
   const [body, signature, ...rest] = cursor.split(".");
