@@ -52,11 +52,11 @@ export async function alternate(
   ]);
   for (let round = 0; round < settings.rounds; round++) {
     for (const side of round % 2 === 0 ? [first, second] : [second, first]) {
-      const result = await runLoad(side.server.url, side.workload, settings);
+      const result = await runLoad(side.server.url, side.workload, settings, side.server);
       runs.get(side)?.push(result);
       const label = (side.label ?? side.server.name).padEnd(20);
       console.log(
-        `  ${label} ${String(result.rps).padStart(6)} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms${flag(result)}`,
+        `  ${label} ${String(result.rps).padStart(6)} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms  ${result.cpuMsPerRequest ?? "?"} ms CPU/req${flag(result)}`,
       );
     }
   }

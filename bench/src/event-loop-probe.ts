@@ -22,6 +22,13 @@ process.on("SIGUSR2", () => {
     p99Ms: delayMs(histogram.percentile(99)),
     maxMs: delayMs(histogram.max),
     samples: histogram.count,
+    // Where resident memory goes (MB), to explain the peak-RSS figure.
+    memoryMb: Object.fromEntries(
+      Object.entries(process.memoryUsage()).map(([key, bytes]) => [
+        key,
+        Math.round(bytes / 1e5) / 10,
+      ]),
+    ),
   };
   process.stderr.write(`${PROBE_MARKER} ${JSON.stringify(report)}\n`);
   histogram.reset();

@@ -23,6 +23,13 @@ export interface LoadResult {
   /** Non-2xx answers plus socket errors and timeouts: any of them flags the run. */
   errors: number;
   requests: number;
+  /** Server CPU time per completed request (user + system), when the server was watched. */
+  cpuMsPerRequest?: number;
+}
+
+/** Something whose CPU use can be read: the server under test. */
+export interface CpuWatch {
+  cpuSeconds(): number;
 }
 
 function options(baseUrl: string, workload: Workload, seconds: number, connections: number) {
@@ -40,13 +47,19 @@ export async function runLoad(
   baseUrl: string,
   workload: Workload,
   settings: LoadSettings,
+  watch?: CpuWatch,
 ): Promise<LoadResult> {
   const connections = workload.connections ?? settings.connections;
   if (settings.warmup > 0) {
     await autocannon(options(baseUrl, workload, settings.warmup, connections));
   }
+  const cpuBefore = watch?.cpuSeconds();
   const result = await autocannon(options(baseUrl, workload, settings.duration, connections));
+  const cpuSeconds = watch && cpuBefore !== undefined ? watch.cpuSeconds() - cpuBefore : undefined;
   return {
+    ...(cpuSeconds !== undefined && result.requests.total > 0
+      ? { cpuMsPerRequest: Math.round((cpuSeconds / result.requests.total) * 1e5) / 100 }
+      : {}),
     rps: Math.round(result.requests.total / result.duration),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
@@ -75,7 +88,16 @@ export type Combined = LoadResult & { runs: LoadResult[] };
 export function combine(runs: LoadResult[]): Combined {
   const mean = (pick: (run: LoadResult) => number) =>
     Math.round((runs.reduce((sum, run) => sum + pick(run), 0) / runs.length) * 100) / 100;
+  const cpu = runs.filter((run) => run.cpuMsPerRequest !== undefined);
   return {
+    ...(cpu.length > 0
+      ? {
+          cpuMsPerRequest:
+            Math.round(
+              (cpu.reduce((sum, run) => sum + (run.cpuMsPerRequest ?? 0), 0) / cpu.length) * 100,
+            ) / 100,
+        }
+      : {}),
     rps: Math.round(mean((run) => run.rps)),
     p50Ms: mean((run) => run.p50Ms),
     p99Ms: mean((run) => run.p99Ms),

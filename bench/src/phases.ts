@@ -62,8 +62,9 @@ export async function eventLoopPhase(
   settings: Settings,
   loginConnections: number,
 ) {
-  const alone = await runLoad(folio.url, list, settings);
   await folio.eventLoopDelay(); // starts a new measuring window
+  const alone = await runLoad(folio.url, list, settings);
+  const delayAlone = await folio.eventLoopDelay();
   const storm = await runConcurrently(
     folio.url,
     list,
@@ -72,7 +73,7 @@ export async function eventLoopPhase(
   );
   const delay = await folio.eventLoopDelay();
   console.log(
-    `  list alone p99 ${alone.p99Ms} ms; with logins p99 ${storm.measured.p99Ms} ms, ${storm.background.rps} logins/s (${storm.background.errors} errors), loop delay p99 ${delay.p99Ms} ms`,
+    `  list alone p99 ${alone.p99Ms} ms; with logins p99 ${storm.measured.p99Ms} ms, ${storm.background.rps} logins/s (${storm.background.errors} errors), loop delay p99 ${delay.p99Ms} ms (${delayAlone.p99Ms} ms without logins)`,
   );
   return {
     p99AloneMs: alone.p99Ms,
@@ -80,6 +81,7 @@ export async function eventLoopPhase(
     p99Ratio: ratio(storm.measured.p99Ms, Math.max(alone.p99Ms, 1)),
     delayP99Ms: delay.p99Ms,
     delayMaxMs: delay.maxMs,
+    delayP99AloneMs: delayAlone.p99Ms,
     loginsPerSecond: storm.background.rps,
     loginErrors: storm.background.errors,
     rpsAlone: alone.rps,

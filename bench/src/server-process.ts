@@ -7,6 +7,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PROBE_MARKER } from "./event-loop-probe.js";
 
+/** Linux's USER_HZ, the unit of /proc/<pid>/stat times (100 on every mainstream build). */
+const CLOCK_TICKS_PER_SECOND = 100;
 const probePath = join(fileURLToPath(import.meta.url), "..", "event-loop-probe.js");
 
 export interface ServerSpec {
@@ -25,8 +27,15 @@ export interface RunningServer {
   pid: number;
   /** Peak resident memory so far (VmHWM), in MB. */
   peakRssMb(): number;
+  /** CPU time (user + system) the process has used so far, in seconds. */
+  cpuSeconds(): number;
   /** The event-loop delay since the previous call (read through the preloaded probe). */
-  eventLoopDelay(): Promise<{ p50Ms: number; p99Ms: number; maxMs: number }>;
+  eventLoopDelay(): Promise<{
+    p50Ms: number;
+    p99Ms: number;
+    maxMs: number;
+    memoryMb: Record<string, number>;
+  }>;
   stop(): Promise<void>;
 }
 
@@ -91,6 +100,12 @@ export async function startServer(spec: ServerSpec): Promise<RunningServer> {
       const status = readFileSync(`/proc/${pid}/status`, "utf8");
       const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
       return Math.round(kb / 102.4) / 10;
+    },
+    cpuSeconds() {
+      // Fields 14 and 15 (utime, stime) in clock ticks; the name in field 2 may hold spaces.
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
     },
     eventLoopDelay() {
       return new Promise((resolve) => {

@@ -1,6 +1,7 @@
 // argon2id with OWASP's parameters. @node-rs/argon2 hashes on libuv's thread pool, so the
 // event loop keeps serving other requests while a password is hashed or checked.
 import { type Algorithm, hash, verify } from "@node-rs/argon2";
+import { createLimiter, hashingSlots } from "./hashing-slots.js";
 
 // `Algorithm` is a const enum, which verbatimModuleSyntax cannot read: 2 is Argon2id.
 const ARGON2ID = 2 as Algorithm.Argon2id;
@@ -12,8 +13,12 @@ const OWASP_ARGON2ID = {
   parallelism: 1,
 } as const;
 
+// Every hash and verify, of known and unknown accounts alike, waits in the same queue, so the
+// queue adds no timing difference between them.
+const hashing = createLimiter(hashingSlots);
+
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, OWASP_ARGON2ID);
+  return hashing(() => hash(password, OWASP_ARGON2ID));
 }
 
 let dummyHash: Promise<string> | undefined;
@@ -25,6 +30,6 @@ let dummyHash: Promise<string> | undefined;
 export async function verifyPassword(storedHash: string | undefined, password: string) {
   dummyHash ??= hashPassword("folio-dummy-password-for-unknown-accounts");
   const target = storedHash ?? (await dummyHash);
-  const matches = await verify(target, password).catch(() => false);
+  const matches = await hashing(() => verify(target, password)).catch(() => false);
   return storedHash !== undefined && matches;
 }
