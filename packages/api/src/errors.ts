@@ -50,7 +50,9 @@ export function fieldErrorsOf(cause: unknown): FieldErrors | null {
     return { formErrors: [], fieldErrors };
   }
   if (!(cause instanceof ZodError)) return null;
-  const result: FieldErrors = { formErrors: [], fieldErrors: {} };
+  // Field names come from the client (unknown keys): a null-prototype record keeps "__proto__"
+  // and "constructor" plain keys instead of Object.prototype members (which crashed with a 500).
+  const result: FieldErrors = { formErrors: [], fieldErrors: Object.create(null) };
   const add = (field: string, message: string) => {
     const list = result.fieldErrors[field] ?? [];
     list.push(message);
