@@ -16,7 +16,10 @@ function handleUnauthorized(): void {
     queryClient.clear();
   };
   const { pathname, search } = router.state.location;
-  if (pathname === "/login") return forget();
+  if (pathname === "/login") {
+    forget();
+    return;
+  }
   const notice = wasLoggedIn ? "Your session has ended. Please log in again." : "Please log in.";
   // Forgotten once the login page shows (flushSync: rendered now, not in a transition);
   // earlier, a guarded page would redirect on its own and drop the notice.
