@@ -22,6 +22,11 @@ export interface CreateDbOptions {
   poolSize?: number;
   /** Postgres only: the schema to work in (tests use one schema each). */
   searchPath?: string;
+  /**
+   * Postgres only: told when an idle pooled connection dies (a database restart, a proxy's
+   * idle timeout). Default: ignore it; the pool drops that client and opens a new one later.
+   */
+  onPoolError?: (error: Error) => void;
 }
 
 const SQLITE_PREFIX = "sqlite:";
@@ -58,6 +63,9 @@ function openPostgres(url: string, options: CreateDbOptions): DbHandle {
     max: options.poolSize ?? 10,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
+  // pg emits 'error' on the pool when an idle client dies; with no listener Node turns that
+  // event into an uncaught exception and the process (a server, a seed script) exits.
+  pool.on("error", options.onPoolError ?? (() => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   // Kysely's destroy() ends the pool it was given.
   return { db, dialect: "postgres", pgPool: pool, close: () => db.destroy() };
