@@ -3,11 +3,11 @@
 import {
   type RateLimiterAbstract,
   RateLimiterMemory,
-  RateLimiterPostgres,
   RateLimiterRedis,
   RateLimiterRes,
 } from "rate-limiter-flexible";
 import { rateLimited } from "./errors.js";
+import { postgresLimiter, rateLimitTable } from "./rate-limit-postgres-table.js";
 
 export interface RateLimitSettings {
   /** Failed logins per client address per 15 minutes; 0 turns the limit off. */
@@ -53,13 +53,14 @@ function createLimiter(
         useRedisPackage: false,
       });
     case "postgres":
-      return new RateLimiterPostgres({
-        ...options,
-        storeClient: store.pool,
-        storeType: "pool",
-        tableName: "folio_rate_limits",
-      });
+      return postgresLimiter(store.pool as Parameters<typeof postgresLimiter>[0], options);
   }
+}
+
+/** Resolves when the store can count (Postgres: once its table exists). */
+function storeReady(store: RateLimitStore): () => Promise<void> {
+  if (store.kind !== "postgres") return async () => {};
+  return rateLimitTable(store.pool as Parameters<typeof rateLimitTable>[0]);
 }
 
 /** Consumes a point; a rejection carrying RateLimiterRes means "over the limit". */
@@ -86,11 +87,13 @@ export function createRateLimits(
   );
   const registerByIp = createLimiter(store, "register_ip", settings.registerPerIp, ONE_HOUR);
   const accountKey = (login: string) => login.trim().toLowerCase();
+  const ready = storeReady(store);
 
   return {
     async beginLogin(ip, login) {
       // Reserving before the password check is what makes parallel attempts (a batch, many
       // sockets) unable to slip past the limit.
+      await ready();
       await consume(loginByIp, ip);
       try {
         await consume(loginByAccount, accountKey(login));
@@ -100,9 +103,11 @@ export function createRateLimits(
       }
     },
     async loginSucceeded(ip, login) {
+      await ready();
       await Promise.all([loginByIp?.reward(ip, 1), loginByAccount?.reward(accountKey(login), 1)]);
     },
     async beginRegistration(ip) {
+      await ready();
       await consume(registerByIp, ip);
     },
   };
