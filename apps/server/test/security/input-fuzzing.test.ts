@@ -1,0 +1,133 @@
+// Property-based fuzzing of every procedure's input over HTTP against the real server: any JSON,
+// one field of the wrong type or size, unknown and prototype keys, valid ids of nothing. Never a
+// 500 or a leak; invalid input is a 400 naming the field; a missing object is a 404; and the
+// fixture is untouched afterwards (no hostile input got through).
+import { procedureAccess } from "@folio/api";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningServer, spawnServer } from "../support/spawn-server.js";
+import { mutate, query, register } from "../support/trpc-http.js";
+import { type FuzzFixture, fuzzModelOf, fuzzModels } from "./support/fuzz-models.js";
+import { anyInput, unknownKey, wrongValueFor } from "./support/hostile-values.js";
+import { objectText, toJsonText } from "./support/raw-json.js";
+import { callRaw, expectRefusedNaming, procedureKind, routerPaths } from "./support/wire-call.js";
+
+const RUNS = { anyInput: 40, wrongField: 40, unknownKey: 25, missing: 15 };
+const paths = Object.keys(procedureAccess).sort();
+
+let server: RunningServer;
+let fixture: FuzzFixture;
+let logoutTarget: { username: string; password: string };
+
+beforeAll(async () => {
+  server = await spawnServer({
+    env: { RATE_LIMIT_LOGIN_IP: "0", RATE_LIMIT_LOGIN_ACCOUNT: "0", RATE_LIMIT_REGISTER_IP: "0" },
+  });
+  const fuzzer = await register(server.url, "fuzzer");
+  const post = await mutate(
+    server.url,
+    "post.create",
+    { title: "Fixture", content: "Untouched" },
+    { token: fuzzer.accessToken },
+  );
+  fixture = { fuzzer: { ...fuzzer, id: fuzzer.user.id }, postId: post.body.result.data.id };
+  logoutTarget = await register(server.url, "logout_target");
+});
+afterAll(() => server?.stop());
+
+async function tokenFor(path: string): Promise<string | undefined> {
+  const model = fuzzModelOf(path);
+  if (model?.token === "fuzzer") return fixture.fuzzer.accessToken;
+  if (model?.token !== "fresh") return undefined;
+  const login = await mutate(server.url, "auth.login", {
+    login: logoutTarget.username,
+    password: logoutTarget.password,
+  });
+  return login.body.result.data.accessToken;
+}
+
+it("has a fuzz model for every procedure of the access table and the router", () => {
+  expect(routerPaths()).toEqual(paths);
+  expect(paths.filter((path) => fuzzModelOf(path) === undefined)).toEqual([]);
+  expect(Object.keys(fuzzModels).sort()).toEqual(paths);
+});
+
+describe.each(paths)("%s", (path) => {
+  const model = fuzzModelOf(path);
+  if (!model) throw new Error(`${path} has no fuzz model`);
+  const fieldNames = Object.keys(model.fields);
+  const via = procedureKind(path) === "query" ? "query" : "body";
+
+  it("never answers any JSON input with a 500 or a leak, and names the fault of a 400", async () => {
+    await fc.assert(
+      fc.asyncProperty(anyInput(via), async (input) => {
+        const res = await callRaw(server.url, path, input.raw, await tokenFor(path));
+        if (res.status === 400) expectRefusedNaming(res);
+      }),
+      { numRuns: RUNS.anyInput },
+    );
+  });
+
+  // Procedures without input (user.me, auth.logoutAll) have no field to corrupt.
+  if (fieldNames.length > 0) {
+    it("refuses one field of the wrong type or size with a 400 naming that field", async () => {
+      const corrupted = fc
+        .constantFrom(...fieldNames)
+        .chain((field) =>
+          wrongValueFor(model.fields[field] ?? { type: "int" }).map((value) => ({ field, value })),
+        );
+      await fc.assert(
+        fc.asyncProperty(corrupted, async ({ field, value }) => {
+          const input = { ...model.valid(fixture), [field]: value };
+          const res = await callRaw(server.url, path, toJsonText(input), await tokenFor(path));
+          expectRefusedNaming(res, field);
+        }),
+        { numRuns: RUNS.wrongField },
+      );
+    });
+
+    it("refuses an unknown or prototype key beside valid fields, naming the key", async () => {
+      const hostileKey = fc.tuple(unknownKey(fieldNames), fc.jsonValue({ maxDepth: 2 }));
+      await fc.assert(
+        fc.asyncProperty(hostileKey, async ([key, value]) => {
+          const entries = Object.entries(model.valid(fixture) ?? {});
+          const input = objectText([...entries, [key, value]]).raw;
+          const res = await callRaw(server.url, path, input, await tokenFor(path));
+          expectRefusedNaming(res, key);
+        }),
+        { numRuns: RUNS.unknownKey },
+      );
+    });
+  }
+
+  const missing = model.missing;
+  if (missing) {
+    it("answers a valid id of nothing with 404", async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.integer({ min: 1_000_000, max: 2 ** 31 - 1 }), async (id) => {
+          const input = JSON.stringify(missing(fixture, id));
+          const res = await callRaw(server.url, path, input, await tokenFor(path));
+          expect(res.status, res.text).toBe(404);
+          expect(res.body.error.data.code).toBe("NOT_FOUND");
+        }),
+        { numRuns: RUNS.missing },
+      );
+    });
+  }
+});
+
+// Runs last (vitest keeps file order): nothing any hostile input did may have changed the fixture.
+it("left the fuzzer's account, password, token and post as they were", async () => {
+  const me = await query(server.url, "user.me", undefined, fixture.fuzzer.accessToken);
+  expect(me.status).toBe(200);
+  expect(me.body.result.data.username).toBe("fuzzer");
+  const post = await query(server.url, "post.byId", { id: fixture.postId });
+  expect(post.body.result.data).toMatchObject({ title: "Fixture", content: "Untouched" });
+  const login = await mutate(server.url, "auth.login", {
+    login: "fuzzer",
+    password: fixture.fuzzer.password,
+  });
+  expect(login.status).toBe(200);
+  const created = await query(server.url, "user.byId", { id: fixture.fuzzer.id });
+  expect(created.status).toBe(200);
+});

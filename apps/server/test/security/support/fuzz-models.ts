@@ -1,0 +1,103 @@
+// How to fuzz each procedure: a valid input (to corrupt one field at a time), the kind of each
+// field, which token to send, and an input that is valid but names nothing (→ NOT_FOUND).
+// `satisfies Record<ProcedurePath, …>` plus a runtime check: a new procedure without a model
+// fails typecheck and the fuzz test.
+import type { ProcedurePath } from "@folio/api";
+import type { FieldKind } from "./hostile-values.js";
+
+export interface FuzzFixture {
+  /** The user whose token protected procedures run with. */
+  fuzzer: { id: number; username: string; password: string; accessToken: string };
+  /** A post of the fuzzer's. */
+  postId: number;
+}
+
+export interface FuzzModel {
+  /** "fresh": a new login per call (the procedure revokes the token it is called with). */
+  token: "none" | "fuzzer" | "fresh";
+  /** A valid input, or undefined for a procedure that takes none. */
+  valid: (fixture: FuzzFixture) => Record<string, unknown> | undefined;
+  fields: Record<string, FieldKind>;
+  /** A valid input naming an object that does not exist. */
+  missing?: (fixture: FuzzFixture, id: number) => Record<string, unknown>;
+}
+
+const text = (max: number): FieldKind => ({ type: "text", max });
+const int: FieldKind = { type: "int" };
+const page: Record<string, FieldKind> = { limit: { type: "int", max: 50 }, cursor: text(200) };
+
+export const fuzzModels = {
+  "auth.register": {
+    token: "none",
+    valid: () => ({
+      username: "fuzz_new",
+      email: "fuzz_new@example.com",
+      password: "x".repeat(12),
+    }),
+    fields: { username: text(50), email: text(120), password: text(128) },
+  },
+  "auth.login": {
+    token: "none",
+    valid: ({ fuzzer }) => ({ login: fuzzer.username, password: fuzzer.password }),
+    fields: { login: text(120), password: text(128) },
+  },
+  "auth.logoutAll": { token: "fresh", valid: () => undefined, fields: {} },
+  "user.me": { token: "fuzzer", valid: () => undefined, fields: {} },
+  "user.byId": {
+    token: "none",
+    valid: ({ fuzzer }) => ({ id: fuzzer.id }),
+    fields: { id: int },
+    missing: (_, id) => ({ id }),
+  },
+  "user.update": {
+    token: "fuzzer",
+    valid: ({ fuzzer }) => ({ id: fuzzer.id, username: "renamed_fuzzer", email: "r@example.com" }),
+    fields: { id: int, username: text(50), email: text(120) },
+    missing: (_, id) => ({ id, username: "renamed_fuzzer" }),
+  },
+  "user.changePassword": {
+    token: "fuzzer",
+    valid: ({ fuzzer }) => ({ currentPassword: fuzzer.password, newPassword: "y".repeat(12) }),
+    fields: { currentPassword: text(128), newPassword: text(128) },
+  },
+  "user.delete": {
+    token: "fuzzer",
+    valid: ({ fuzzer }) => ({ id: fuzzer.id }),
+    fields: { id: int },
+    missing: (_, id) => ({ id }),
+  },
+  "post.list": { token: "none", valid: () => ({ limit: 5 }), fields: page },
+  "post.byUser": {
+    token: "none",
+    valid: ({ fuzzer }) => ({ userId: fuzzer.id, limit: 5 }),
+    fields: { userId: int, ...page },
+    missing: (_, id) => ({ userId: id }),
+  },
+  "post.byId": {
+    token: "none",
+    valid: ({ postId }) => ({ id: postId }),
+    fields: { id: int },
+    missing: (_, id) => ({ id }),
+  },
+  "post.create": {
+    token: "fuzzer",
+    valid: () => ({ title: "Fuzz title", content: "Fuzz content" }),
+    fields: { title: text(100), content: text(20_000) },
+  },
+  "post.update": {
+    token: "fuzzer",
+    valid: ({ postId }) => ({ id: postId, title: "Changed", content: "Changed too" }),
+    fields: { id: int, title: text(100), content: text(20_000) },
+    missing: (_, id) => ({ id, title: "Changed" }),
+  },
+  "post.delete": {
+    token: "fuzzer",
+    valid: ({ postId }) => ({ id: postId }),
+    fields: { id: int },
+    missing: (_, id) => ({ id }),
+  },
+} satisfies Record<ProcedurePath, FuzzModel>;
+
+export function fuzzModelOf(path: string): FuzzModel | undefined {
+  return (fuzzModels as Record<string, FuzzModel>)[path];
+}

@@ -1,0 +1,89 @@
+// fast-check arbitraries for hostile input: values of the wrong type or size for a field,
+// keys no schema declares, and whole inputs of any JSON shape.
+import fc from "fast-check";
+import { looksLikeLeak } from "./leaks.js";
+import { type RawJson, raw } from "./raw-json.js";
+
+/** Numbers no id or limit accepts, as JSON text: not whole, not positive, not finite, not safe. */
+const badNumbers = fc
+  .oneof(
+    fc.constantFrom("0", "-0", "-1", "1.5", "1e309", "-1e309", "9007199254740993", "1e-7"),
+    fc
+      .double({ noNaN: true, noDefaultInfinity: true })
+      .filter((n) => !Number.isInteger(n))
+      .map(String),
+    fc.integer({ max: 0 }).map(String),
+  )
+  .map(raw);
+
+/** Numbers as strings: "NaN", "Infinity" and digits must not be coerced into an id. */
+const numericStrings = fc.constantFrom("NaN", "Infinity", "-0", "1", "0x10", "1e3", " 7 ", "");
+
+const otherTypes: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constant(null),
+  fc.boolean(),
+  fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 }),
+  fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }),
+  fc.constant(raw(`${"[".repeat(500)}${"]".repeat(500)}`)),
+);
+
+/** Non-blank text longer than `max` characters even after trimming, with unicode around. zod
+ * counts code points, so "😀" is one character (two UTF-16 units). */
+function tooLong(max: number): fc.Arbitrary<string> {
+  return fc
+    .tuple(
+      fc.string({ unit: "binary", maxLength: 12 }),
+      fc.constantFrom("x", "é", "中", "😀", "\u202e"),
+      fc.integer({ min: 1, max: 40 }),
+    )
+    .map(([prefix, unit, extra]) => `${prefix}${unit.repeat(max + extra)}`);
+}
+
+export type FieldKind = { type: "int"; max?: number } | { type: "text"; max: number };
+
+/** A value the field's schema must refuse. */
+export function wrongValueFor(kind: FieldKind): fc.Arbitrary<unknown> {
+  if (kind.type === "int") {
+    const overMax =
+      kind.max === undefined
+        ? badNumbers
+        : fc.integer({ min: kind.max + 1 }).map((n) => raw(`${n}`));
+    return fc.oneof(badNumbers, overMax, numericStrings, otherTypes);
+  }
+  return fc.oneof(
+    tooLong(kind.max),
+    fc.oneof(fc.integer(), fc.double({ noNaN: true })).map((n) => raw(JSON.stringify(n) ?? "0")),
+    badNumbers,
+    otherTypes,
+  );
+}
+
+/** Keys no input schema declares; prototype keys first among them. */
+export function unknownKey(declared: readonly string[]): fc.Arbitrary<string> {
+  return fc
+    .oneof(
+      fc.constantFrom("__proto__", "constructor", "prototype", "toString", "hasOwnProperty"),
+      fc.constantFrom("authorId", "userId", "isAdmin", "role", "passwordHash", "tokenVersion"),
+      fc.stringMatching(/^[A-Za-z_$][\w$]{0,15}$/),
+    )
+    .filter((key) => !declared.includes(key) && !looksLikeLeak(key));
+}
+
+/** Any input at all, as JSON text: random JSON, deep nesting, huge unicode strings. A query
+ * travels in the URL, so its input stays under Node's 16 KiB header limit. */
+export function anyInput(via: "query" | "body"): fc.Arbitrary<RawJson> {
+  const scale = via === "query" ? 1 : 10;
+  return fc.oneof(
+    fc.jsonValue({ maxDepth: 4 }).map((value) => raw(JSON.stringify(value) ?? "null")),
+    fc
+      .integer({ min: 1, max: 1000 * scale })
+      .map((depth) => raw(`${"[".repeat(depth)}${"]".repeat(depth)}`)),
+    fc
+      .integer({ min: 1, max: 300 * scale })
+      .map((depth) => raw(`${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`)),
+    fc
+      .string({ unit: "grapheme", minLength: 1, maxLength: 1000 * scale })
+      .map((text) => raw(JSON.stringify(text))),
+    fc.constantFrom("1e309", "-0", '"NaN"', "null", "true", "[]", "{}").map(raw),
+  );
+}
