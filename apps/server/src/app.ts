@@ -47,7 +47,7 @@ export async function buildApp(config: Config, { db }: AppResources): Promise<Fa
   // would crash the process. The pool replaces the client; /readyz reports the outage.
   db.pgPool?.on("error", (error) => app.log.warn({ err: error }, "idle database connection lost"));
 
-  const rateLimitStore = openRateLimitStore(config, db, (error) =>
+  const rateLimitStore = await openRateLimitStore(config, db, (error) =>
     app.log.warn({ err: error }, "rate-limit store connection error"),
   );
   app.addHook("onClose", () => rateLimitStore.close());

@@ -1,0 +1,173 @@
+// Scale-out (issue 5): two server processes, one Postgres database, shared rate-limit counters.
+// Whatever one process does, the other sees at once. Needs FOLIO_TEST_POSTGRES_URL (and
+// FOLIO_TEST_REDIS_URL for the Redis store); skipped, with a warning, without them.
+import { folioMigrations } from "@folio/db";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ServerPair, startServerPair } from "./support/server-pair.js";
+import { mutate, query, register, send } from "./support/trpc-http.js";
+
+const postgresUrl = process.env.FOLIO_TEST_POSTGRES_URL;
+const redisUrl = process.env.FOLIO_TEST_REDIS_URL;
+if (!postgresUrl) {
+  console.warn(
+    "\n*** FOLIO_TEST_POSTGRES_URL is not set: the multi-process tests are SKIPPED. ***\n",
+  );
+} else if (!redisUrl) {
+  console.warn(
+    "\n*** FOLIO_TEST_REDIS_URL is not set: the multi-process Redis test is SKIPPED. ***\n",
+  );
+}
+
+const LIMITS = {
+  RATE_LIMIT_LOGIN_ACCOUNT: "3",
+  RATE_LIMIT_LOGIN_IP: "0",
+  RATE_LIMIT_REGISTER_IP: "0",
+};
+
+/** 2 wrong passwords on A, 1 on B; then the right one on either is refused with Retry-After. */
+async function expectLoginLimitShared(pair: ServerPair, username: string, password: string) {
+  for (const i of [0, 0, 1]) {
+    const wrong = await mutate(pair.at(i), "auth.login", { login: username, password: "not it!!" });
+    expect(wrong.status).toBe(401);
+  }
+  for (const i of [0, 1]) {
+    const refused = await mutate(pair.at(i), "auth.login", { login: username, password });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(refused.body.error.data.code).toBe("TOO_MANY_REQUESTS");
+    expect(refused.body.result).toBeUndefined(); // no session handed out
+  }
+}
+
+describe.skipIf(!postgresUrl)("two server processes on one Postgres database", () => {
+  let pair: ServerPair;
+  beforeAll(async () => {
+    pair = await startServerPair(postgresUrl ?? "", { ...LIMITS, RATE_LIMIT_STORE: "postgres" });
+  }, 60_000);
+  afterAll(() => pair?.stop(), 60_000);
+
+  it("both start together on an empty database and apply each migration once", async () => {
+    const applied = await pair.database.query<{ name: string }>(
+      "select name from kysely_migration",
+    );
+    expect(applied.map((row) => row.name)).toEqual(Object.keys(folioMigrations("postgres")));
+    for (const i of [0, 1]) expect((await send(`${pair.at(i)}/readyz`)).status).toBe(200);
+  });
+
+  it("accepts a token issued by one process on the other", async () => {
+    const alice = await register(pair.at(0));
+    const me = await query(pair.at(1), "user.me", undefined, alice.accessToken);
+    expect(me.status).toBe(200);
+    expect(me.body.result.data).toMatchObject({ id: alice.user.id, username: alice.username });
+  });
+
+  it("revokes tokens on both processes as soon as logoutAll returns on one", async () => {
+    const bob = await register(pair.at(1));
+    expect(
+      (await mutate(pair.at(0), "auth.logoutAll", undefined, { token: bob.accessToken })).status,
+    ).toBe(200);
+    for (const i of [0, 1]) {
+      const me = await query(pair.at(i), "user.me", undefined, bob.accessToken);
+      expect(me.status).toBe(401);
+      const create = await mutate(
+        pair.at(i),
+        "post.create",
+        { title: "t", content: "c" },
+        { token: bob.accessToken },
+      );
+      expect(create.status).toBe(401);
+    }
+    const posts = await pair.database.query("select id from posts where author_id = $1", [
+      bob.user.id,
+    ]);
+    expect(posts).toEqual([]);
+  });
+
+  it("counts failed logins across both processes (Postgres store)", async () => {
+    const carol = await register(pair.at(0));
+    await expectLoginLimitShared(pair, carol.username, carol.password);
+  });
+
+  it("keeps every one of 200 posts created at once across both processes", async () => {
+    const writers = [await register(pair.at(0)), await register(pair.at(1))];
+    const created = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        mutate(
+          pair.at(i),
+          "post.create",
+          { title: `post ${i}`, content: "c" },
+          { token: writers[i % 2]?.accessToken },
+        ),
+      ),
+    );
+    expect(created.map((res) => res.status)).toEqual(Array(200).fill(200));
+    const ids = created.map((res) => res.body.result.data.id as number);
+    expect(new Set(ids).size).toBe(200);
+    const rows = await pair.database.query<{ id: number }>(
+      "select id from posts where author_id = any($1)",
+      [writers.map((writer) => writer.user.id)],
+    );
+    expect(rows.map((row) => row.id).sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b));
+  });
+
+  it("walks the feed across both processes without a repeat or a gap while posts are added", async () => {
+    const dave = await register(pair.at(0));
+    for (let i = 0; i < 7; i++) {
+      await mutate(
+        pair.at(i),
+        "post.create",
+        { title: `old ${i}`, content: "c" },
+        { token: dave.accessToken },
+      );
+    }
+    const existing = await pair.database.query<{ id: number }>("select id from posts");
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page === 0 || cursor; page++) {
+      const input: { limit: number; cursor?: string } = cursor
+        ? { limit: 25, cursor }
+        : { limit: 25 };
+      const res = await query(pair.at(page), "post.list", input);
+      expect(res.status).toBe(200);
+      seen.push(...res.body.result.data.items.map((post: { id: number }) => post.id));
+      cursor = res.body.result.data.nextCursor;
+      // A new post between page loads, on the process that will not serve the next page.
+      await mutate(
+        pair.at(page),
+        "post.create",
+        { title: `new ${page}`, content: "c" },
+        { token: dave.accessToken },
+      );
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.sort((a, b) => a - b)).toEqual(existing.map((row) => row.id).sort((a, b) => a - b));
+  });
+});
+
+describe.skipIf(!postgresUrl || !redisUrl)(
+  "two server processes with the Redis rate-limit store",
+  () => {
+    let pair: ServerPair;
+    const account = `mp_redis_${process.pid}_${Date.now()}`;
+    beforeAll(async () => {
+      pair = await startServerPair(postgresUrl ?? "", {
+        ...LIMITS,
+        RATE_LIMIT_STORE: "redis",
+        REDIS_URL: redisUrl,
+      });
+    }, 60_000);
+    afterAll(async () => {
+      // Only this test's key: other runs may share the Redis server.
+      const redis = new Redis(redisUrl ?? "");
+      await redis.del(`login_account:${account.toLowerCase()}`);
+      await redis.quit();
+      await pair?.stop();
+    }, 60_000);
+
+    it("counts failed logins across both processes (Redis store)", async () => {
+      const user = await register(pair.at(1), account);
+      await expectLoginLimitShared(pair, user.username, user.password);
+    });
+  },
+);
