@@ -30,7 +30,7 @@ export function AccountPage() {
           </dl>
         </div>
         <ProfileForm user={user} />
-        <ChangePasswordForm />
+        <ChangePasswordForm username={user.username} />
         <SessionsSection />
         <DangerZone user={user} />
       </div>

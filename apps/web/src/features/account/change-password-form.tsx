@@ -19,7 +19,7 @@ const changePasswordForm = changePasswordInput
 type Values = z.input<typeof changePasswordForm>;
 const EMPTY: Values = { currentPassword: "", newPassword: "", confirmPassword: "" };
 
-export function ChangePasswordForm() {
+export function ChangePasswordForm({ username }: { username: string }) {
   const change = useChangePassword();
   const { register, handleSubmit, setError, reset, formState } = useForm<
     Values,
@@ -43,6 +43,15 @@ export function ChangePasswordForm() {
         Change password
       </h2>
       <form onSubmit={onSubmit} noValidate>
+        {/* Tells password managers which account the new password belongs to. */}
+        <input
+          type="text"
+          name="username"
+          autoComplete="username"
+          value={username}
+          readOnly
+          hidden
+        />
         <FormError message={errors.root?.server?.message} />
         {change.isSuccess && !formState.isDirty ? (
           <div className="alert alert-success" role="status">
