@@ -38,6 +38,10 @@ export async function buildApp(config: Config, { db }: AppResources): Promise<Fa
     routerOptions: { maxParamLength: 2000 },
     // On close, drop idle keep-alive sockets at once; requests in flight still finish.
     forceCloseConnections: "idle",
+    // A request that reaches a kept-alive socket just after close began is served (and gets
+    // `Connection: close`) instead of Fastify's non-tRPC 503: the client sent it before it could
+    // know, and a POST is not retried. The grace period in main.ts still bounds the drain.
+    return503OnClosing: false,
   });
 
   const secret = resolveJwtSecret(config);
