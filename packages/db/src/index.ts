@@ -1,3 +1,4 @@
+export { backupSqliteFile } from "./backup.js";
 export {
   type CreateDbOptions,
   createDb,
