@@ -47,10 +47,14 @@ const pageShape = {
     .min(1, { error: "Limit must be at least 1" })
     .max(50, { error: "Limit must be at most 50" })
     .default(10),
+  // null means "the first page", as tRPC's infinite queries send it.
   cursor: z
     .string({ error: "Cursor must be a string" })
+    .min(1, { error: "Invalid cursor" })
     .max(200, { error: "Invalid cursor" })
-    .optional(),
+    .nullish(),
+  // tRPC's useInfiniteQuery adds `direction`; only forward paging exists.
+  direction: z.literal("forward", { error: "Only forward paging is supported" }).optional(),
 };
 
 const atLeastOne =

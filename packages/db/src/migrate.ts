@@ -1,5 +1,5 @@
 // Migrations come from a static list (folder scanning breaks once the code is bundled).
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from "kysely";
 import type { DialectName } from "./create-db.js";
 import { createUsersAndPosts } from "./migrations/20261129-0001-create-users-and-posts.js";
 import type { Database } from "./schema.js";
@@ -18,11 +18,21 @@ class StaticMigrationProvider implements MigrationProvider {
   }
 }
 
+async function currentSchema(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  if (!schema) throw new Error("The database has no current schema (check search_path)");
+  return schema;
+}
+
 /** Applies every pending migration; throws (with the failing migration's name) on error. */
 export async function migrateToLatest(db: Kysely<Database>, dialect: DialectName): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: new StaticMigrationProvider(folioMigrations(dialect)),
+    // Kysely looks for its bookkeeping tables in every schema unless told which one: with
+    // another schema's tables in the same database it would skip creating its own.
+    ...(dialect === "postgres" ? { migrationTableSchema: await currentSchema(db) } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === "Error");

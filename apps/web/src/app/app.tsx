@@ -15,6 +15,10 @@ function handleUnauthorized(): void {
     // Another user's data must not outlive their session.
     queryClient.clear();
   };
+  // Several protected queries fail at once when a session ends; the first one redirects.
+  // A second navigation would supersede it, and forgetting the session early would let a
+  // guarded page redirect on its own, both dropping the notice.
+  if (router.state.navigation.location?.pathname === "/login") return;
   const { pathname, search } = router.state.location;
   if (pathname === "/login") {
     forget();

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Navigate, useLocation } from "react-router";
+import { Navigate, useLocation, useNavigation } from "react-router";
 import { loginPathFor } from "../lib/safe-next";
 import { useAuth } from "../lib/use-auth";
 
@@ -7,7 +7,11 @@ import { useAuth } from "../lib/use-auth";
 export function RequireAuth({ children }: { children: ReactNode }) {
   const session = useAuth();
   const location = useLocation();
+  const navigation = useNavigation();
   if (!session) {
+    // Already leaving (e.g. to the login page with a "session ended" notice, see app.tsx):
+    // a redirect of our own would replace that navigation and drop its notice.
+    if (navigation.state !== "idle") return null;
     return <Navigate to={loginPathFor(location.pathname + location.search)} replace />;
   }
   return children;

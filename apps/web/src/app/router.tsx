@@ -1,49 +1,74 @@
+import type { ComponentType } from "react";
 import { createBrowserRouter } from "react-router";
 import { NotFound } from "../components/ui/not-found";
-import { AccountPage } from "../features/account/account-page";
-import { LoginPage } from "../features/auth/login-page";
-import { RegisterPage } from "../features/auth/register-page";
-import { EditPostPage } from "../features/posts/edit-post-page";
+import { Spinner } from "../components/ui/spinner";
 import { HomePage } from "../features/posts/home-page";
-import { NewPostPage } from "../features/posts/new-post-page";
-import { PostPage } from "../features/posts/post-page";
-import { UserPostsPage } from "../features/posts/user-posts-page";
 import { Layout } from "./layout";
 import { RequireAuth } from "./require-auth";
 import { RouteError } from "./route-error";
+
+/**
+ * A route whose page is loaded on first visit. The home page is the one most people land on,
+ * so it ships in the entry chunk; forms (react-hook-form, zod, the API's schemas) and the
+ * account page are fetched only when needed.
+ */
+function lazyPage(load: () => Promise<ComponentType>, { guarded = false } = {}) {
+  return async () => {
+    const Page = await load();
+    if (!guarded) return { Component: Page };
+    return {
+      Component: () => (
+        <RequireAuth>
+          <Page />
+        </RequireAuth>
+      ),
+    };
+  };
+}
 
 export const router = createBrowserRouter([
   {
     element: <Layout />,
     errorElement: <RouteError />,
+    hydrateFallbackElement: <Spinner />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: "login", element: <LoginPage /> },
-      { path: "register", element: <RegisterPage /> },
+      {
+        path: "login",
+        lazy: lazyPage(() => import("../features/auth/login-page").then((m) => m.LoginPage)),
+      },
+      {
+        path: "register",
+        lazy: lazyPage(() => import("../features/auth/register-page").then((m) => m.RegisterPage)),
+      },
       {
         path: "posts/new",
-        element: (
-          <RequireAuth>
-            <NewPostPage />
-          </RequireAuth>
-        ),
+        lazy: lazyPage(() => import("../features/posts/new-post-page").then((m) => m.NewPostPage), {
+          guarded: true,
+        }),
       },
-      { path: "posts/:id", element: <PostPage /> },
+      {
+        path: "posts/:id",
+        lazy: lazyPage(() => import("../features/posts/post-page").then((m) => m.PostPage)),
+      },
       {
         path: "posts/:id/edit",
-        element: (
-          <RequireAuth>
-            <EditPostPage />
-          </RequireAuth>
+        lazy: lazyPage(
+          () => import("../features/posts/edit-post-page").then((m) => m.EditPostPage),
+          { guarded: true },
         ),
       },
-      { path: "users/:id", element: <UserPostsPage /> },
+      {
+        path: "users/:id",
+        lazy: lazyPage(() =>
+          import("../features/posts/user-posts-page").then((m) => m.UserPostsPage),
+        ),
+      },
       {
         path: "account",
-        element: (
-          <RequireAuth>
-            <AccountPage />
-          </RequireAuth>
+        lazy: lazyPage(
+          () => import("../features/account/account-page").then((m) => m.AccountPage),
+          { guarded: true },
         ),
       },
       { path: "*", element: <NotFound /> },

@@ -36,7 +36,7 @@ async function loadPost(ctx: Context, id: number): Promise<Post> {
 
 interface PageRequest {
   limit: number;
-  cursor?: string | undefined;
+  cursor?: string | null | undefined;
   authorId?: number;
 }
 
