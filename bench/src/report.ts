@@ -106,9 +106,22 @@ export function printTable(results: BenchResults): void {
   for (const cells of body) console.log(line(cells));
 }
 
-export function writeResults(dir: string, results: BenchResults): string {
+/** CPU per request explains a throughput ratio without the noise of a shared machine. */
+export function printCpuTable(results: BenchResults): void {
+  const entries = Object.entries(results.workloads ?? {});
+  if (entries.length === 0) return;
+  console.log("\nserver CPU per request (ms, user + system)");
+  for (const [name, { folio, ceiling }] of entries) {
+    const f = folio.cpuMsPerRequest ?? 0;
+    const c = ceiling.cpuMsPerRequest ?? 0;
+    console.log(`  ${name.padEnd(9)} Folio ${f}  ceiling ${c}  Folio/ceiling x${ratio(f, c)}`);
+  }
+}
+
+/** A run of every phase is `latest.json`; a partial run (--only) must not overwrite it. */
+export function writeResults(dir: string, results: BenchResults, complete: boolean): string {
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, "latest.json");
+  const path = join(dir, complete ? "latest.json" : "partial.json");
   writeFileSync(path, `${JSON.stringify(results, null, 2)}\n`);
   return path;
 }

@@ -10,18 +10,19 @@ import { compareWorkload } from "./compare.js";
 import { benchDir, cachedDatabase, dataDir, freshDatabase } from "./data-cache.js";
 import { loggingPhase } from "./logging-phase.js";
 import { eventLoopPhase, profilePhase, scalePhase, withServers } from "./phases.js";
-import { type BenchResults, printTable, writeResults } from "./report.js";
+import { type BenchResults, printCpuTable, printTable, writeResults } from "./report.js";
 import { compareAnswers } from "./shape-check.js";
 import { measureBundle, measureFcp, median } from "./spa.js";
 import { fetchFixtures, WORKLOAD_NAMES, type WorkloadName, workloads } from "./workloads.js";
 
+const ALL_PHASES = ["workloads", "eventLoop", "scale", "logging", "spa"];
 const { values: flags } = parseArgs({
   options: {
     duration: { type: "string", default: "6" },
     warmup: { type: "string", default: "1.5" },
     connections: { type: "string", default: "10" },
     rounds: { type: "string", default: "2" },
-    only: { type: "string", default: "workloads,eventLoop,scale,logging,spa" },
+    only: { type: "string", default: ALL_PHASES.join(",") },
     profile: { type: "string" },
     "fcp-loads": { type: "string", default: "5" },
   },
@@ -120,7 +121,14 @@ async function main(): Promise<void> {
     node: process.version,
   };
   printTable(results);
-  console.log(`\nwrote ${writeResults(join(benchDir, "results"), results)}`);
+  printCpuTable(results);
+  console.log(
+    `\nwrote ${writeResults(
+      join(benchDir, "results"),
+      results,
+      ALL_PHASES.every((phase) => phases.has(phase)),
+    )}`,
+  );
 }
 
 async function spaPhase(url: string) {
