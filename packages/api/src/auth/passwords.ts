@@ -1,7 +1,8 @@
 // argon2id with OWASP's parameters. @node-rs/argon2 hashes on libuv's thread pool, so the
 // event loop keeps serving other requests while a password is hashed or checked.
 import { type Algorithm, hash, verify } from "@node-rs/argon2";
-import { createLimiter, hashingSlots } from "./hashing-slots.js";
+import pLimit from "p-limit";
+import { hashingSlots } from "./hashing-slots.js";
 
 // `Algorithm` is a const enum, which verbatimModuleSyntax cannot read: 2 is Argon2id.
 const ARGON2ID = 2 as Algorithm.Argon2id;
@@ -15,7 +16,7 @@ const OWASP_ARGON2ID = {
 
 // Every hash and verify, of known and unknown accounts alike, waits in the same queue, so the
 // queue adds no timing difference between them.
-const hashing = createLimiter(hashingSlots);
+const hashing = pLimit(hashingSlots);
 
 export function hashPassword(password: string): Promise<string> {
   return hashing(() => hash(password, OWASP_ARGON2ID));
