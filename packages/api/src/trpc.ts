@@ -17,10 +17,18 @@ const t = initTRPC.context<Context>().create({
     let message = shape.message;
     if (error.code === "INTERNAL_SERVER_ERROR" && !isDev) message = GENERIC_INTERNAL_MESSAGE;
     else if (zodError && error.code === "BAD_REQUEST") message = summarize(zodError);
+    // A stack trace helps only with a bug, and only a developer: refusals never carry one.
+    const { stack, ...data } = shape.data;
+    const keepStack = isDev && error.code === "INTERNAL_SERVER_ERROR" && stack !== undefined;
     return {
       ...shape,
       message,
-      data: { ...shape.data, zodError, ...(retryAfterSeconds ? { retryAfterSeconds } : {}) },
+      data: {
+        ...data,
+        ...(keepStack ? { stack } : {}),
+        zodError,
+        ...(retryAfterSeconds ? { retryAfterSeconds } : {}),
+      },
     };
   },
 });
