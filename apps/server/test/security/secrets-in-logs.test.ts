@@ -7,6 +7,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { spawnServer } from "../support/spawn-server.js";
 import { mutate, query, register } from "../support/trpc-http.js";
+import { findLeak } from "./support/leaks.js";
 
 describe("the server log", () => {
   it("holds no password, hash, token or secret after a full scenario with failures and 500s", async () => {
@@ -79,6 +80,7 @@ describe("the server log", () => {
       });
       const failedMe = await query(server.url, "user.me", undefined, other.accessToken);
       expect([failedLogin.status, failedMe.status]).toEqual([500, 500]);
+      for (const res of [failedLogin, failedMe]) expect(findLeak(res.text), res.text).toBeNull();
       await server.waitForLog(
         (entry) => entry.msg === "tRPC call failed" && entry.path === "user.me",
       );

@@ -10,6 +10,7 @@ const LEAK_PATTERNS: RegExp[] = [
   /SQLITE_/,
   /syntax error/i,
   /relation "/,
+  /no such (table|column)/,
   /\/work\//,
   /node_modules/,
   /\.ts:/,
