@@ -6,7 +6,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { spawnServer } from "../support/spawn-server.js";
-import { mutate, query, register } from "../support/trpc-http.js";
+import { mutate, query, register, type WireResponse } from "../support/trpc-http.js";
 import { findLeak } from "./support/leaks.js";
 
 describe("the server log", () => {
@@ -15,7 +15,7 @@ describe("the server log", () => {
     const server = await spawnServer({ env: { LOG_LEVEL: "debug", JWT_SECRET: jwtSecret } });
     const passwords = ["correct horse battery", "typo horse battery", "brand new secret 42"];
     const tokens: string[] = [];
-    const expectOk = (res: { status: number; text: string }) => {
+    const expectOk = (res: WireResponse) => {
       expect(res.status, res.text).toBe(200);
       return res;
     };
