@@ -24,7 +24,12 @@ export interface FuzzModel {
 
 const text = (max: number): FieldKind => ({ type: "text", max });
 const int: FieldKind = { type: "int" };
-const page: Record<string, FieldKind> = { limit: { type: "int", max: 50 }, cursor: text(200) };
+// A null cursor is the first page (tRPC's infinite queries send it), so null is not "wrong".
+const page: Record<string, FieldKind> = {
+  limit: { type: "int", max: 50 },
+  cursor: { type: "text", max: 200, nullable: true },
+  direction: { type: "literal", value: "forward" },
+};
 
 export const fuzzModels = {
   "auth.register": {

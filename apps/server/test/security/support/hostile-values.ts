@@ -39,7 +39,10 @@ function tooLong(max: number): fc.Arbitrary<string> {
     .map(([prefix, unit, extra]) => `${prefix}${unit.repeat(max + extra)}`);
 }
 
-export type FieldKind = { type: "int"; max?: number } | { type: "text"; max: number };
+export type FieldKind =
+  | { type: "int"; max?: number }
+  | { type: "text"; max: number; nullable?: boolean }
+  | { type: "literal"; value: string };
 
 /** A value the field's schema must refuse. */
 export function wrongValueFor(kind: FieldKind): fc.Arbitrary<unknown> {
@@ -50,11 +53,16 @@ export function wrongValueFor(kind: FieldKind): fc.Arbitrary<unknown> {
         : fc.integer({ min: kind.max + 1 }).map((n) => raw(`${n}`));
     return fc.oneof(badNumbers, overMax, numericStrings, otherTypes);
   }
+  if (kind.type === "literal") {
+    const otherText = fc.string({ maxLength: 20 }).filter((text) => text !== kind.value);
+    return fc.oneof(otherText, badNumbers, otherTypes);
+  }
+  const types = kind.nullable ? otherTypes.filter((value) => value !== null) : otherTypes;
   return fc.oneof(
     tooLong(kind.max),
     fc.oneof(fc.integer(), fc.double({ noNaN: true })).map((n) => raw(JSON.stringify(n) ?? "0")),
     badNumbers,
-    otherTypes,
+    types,
   );
 }
 
