@@ -2,7 +2,6 @@
 // Postgres database itself, so several server processes share one count.
 import type { RateLimitStore } from "@folio/api";
 import type { DbHandle } from "@folio/db";
-import { Redis } from "ioredis";
 import type { Config } from "./config.js";
 
 /** How long the first connection to Redis may take before the start is given up. */
@@ -42,6 +41,8 @@ async function openRedisStore(
 ): Promise<OpenedRateLimitStore> {
   // rate-limiter-flexible wants offline queueing off: a Redis outage should fail the
   // request at once instead of queueing commands until memory runs out.
+  // Loaded only when configured: most sites never need the Redis client in memory.
+  const { Redis } = await import("ioredis");
   const client = new Redis(url, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,

@@ -1,13 +1,20 @@
 // Opens Folio's database from a URL: `sqlite:<path>`, `sqlite::memory:` or `postgres://…`.
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
-import pg from "pg";
+import type pg from "pg";
 import type { Database } from "./schema.js";
 import { withStatementCache } from "./statement-cache.js";
 
 export type DialectName = "sqlite" | "postgres";
+
+// The Postgres driver is loaded only when a postgres:// URL is opened: on the SQLite default
+// it would cost a few MB of memory in every process for nothing. (pg is CommonJS, so it can be
+// required synchronously and createDb stays synchronous.)
+const require = createRequire(import.meta.url);
+const loadPg = (): typeof pg => require("pg");
 
 export interface DbHandle {
   db: Kysely<Database>;
@@ -58,7 +65,7 @@ function openSqlite(path: string): DbHandle {
 }
 
 function openPostgres(url: string, options: CreateDbOptions): DbHandle {
-  const pool = new pg.Pool({
+  const pool = new (loadPg().Pool)({
     connectionString: url,
     max: options.poolSize ?? 10,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
