@@ -3,7 +3,7 @@
 // what production runs: the built server serving the built SPA.
 import type { Session } from "@folio/api";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { type RunningServer, spawnServer } from "../../../server/test/support/spawn-server.ts";
 import { launchBrowser } from "./browser";
 
@@ -20,6 +20,9 @@ export function useFolio(env: Record<string, string> = {}): Folio {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
+  // What a person would never see but must never happen: a script error, or anything the
+  // Content-Security-Policy blocked (an inline style or script would break the page).
+  const pageProblems: string[] = [];
   const folio = {
     get url() {
       if (!server) throw new Error("server not started");
@@ -33,7 +36,12 @@ export function useFolio(env: Record<string, string> = {}): Folio {
       const context = await folio.browser.newContext({ baseURL: folio.url });
       contexts.push(context);
       if (session) await context.addInitScript(storeSession, session);
-      return context.newPage();
+      const page = await context.newPage();
+      page.on("pageerror", (error) => pageProblems.push(`uncaught error: ${error.message}`));
+      page.on("console", (message) => {
+        if (/Content Security Policy/i.test(message.text())) pageProblems.push(message.text());
+      });
+      return page;
     },
   };
 
@@ -53,6 +61,7 @@ export function useFolio(env: Record<string, string> = {}): Folio {
   });
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((context) => context.close()));
+    expect(pageProblems.splice(0), "script errors or CSP violations in the page").toEqual([]);
   });
   afterAll(async () => {
     await browser?.close();
