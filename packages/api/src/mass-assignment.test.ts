@@ -22,7 +22,8 @@ const EXTRA_FIELDS = [
   "userId",
 ];
 
-// Mutations that take no input at all; tRPC drops whatever a client sends them.
+// Mutations that take no input at all; tRPC drops whatever a client sends them. They cannot
+// refuse a body: tRPC's own httpLink sends none for them, which its parser cannot read as JSON.
 const WITHOUT_INPUT = ["auth.logoutAll"];
 
 const mutations = accessPaths.filter((path) => procedureType(path) === "mutation");
