@@ -86,28 +86,6 @@ describeEachDialect("auth router", (dialect) => {
     expect(unknownUser.message).toBe(wrongPassword.message);
   });
 
-  it("takes about as long for an unknown user as for a wrong password (no user enumeration)", async () => {
-    const app = await freshApp(dialect);
-    await app.signUp("alice");
-    const fastest = async (login: string) => {
-      let best = Number.POSITIVE_INFINITY;
-      for (let i = 0; i < 3; i++) {
-        const started = performance.now();
-        await app
-          .caller()
-          .auth.login({ login, password: "not the password" })
-          .catch(() => {});
-        best = Math.min(best, performance.now() - started);
-      }
-      return best;
-    };
-    const wrongPassword = await fastest("alice");
-    const unknownUser = await fastest("nobody");
-    // Only a lower bound: a skipped hash check would make unknown users ~100x faster, while a
-    // busy machine can only make either side slower.
-    expect(unknownUser).toBeGreaterThan(wrongPassword * 0.3);
-  });
-
   it("does not treat the password as case-insensitive or trimmed", async () => {
     const app = await freshApp(dialect);
     await app.signUp("alice");
