@@ -45,20 +45,18 @@ describe("graceful shutdown", () => {
       }, 100);
     });
     const result = await answer;
-    const answeredAt = Date.now();
     expect(result.status).toBe(200);
     expect(JSON.parse(result.text).result.data.user.username).toBe("late_writer");
+    // 0, not the forced exit's 1: the finished request's keep-alive socket did not hold the
+    // shutdown open until the grace period ran out.
     expect(await server.exited).toBe(0);
-    // The finished request's keep-alive socket did not hold the shutdown open.
-    expect(Date.now() - answeredAt).toBeLessThan(3000);
     expect(server.logs()).toMatch(/"msg":"stopped"/);
   });
 
   it("exits 0 promptly on SIGINT when idle, even with a keep-alive connection open", async () => {
     const server = await spawnServer();
     expect((await query(server.url, "post.list")).status).toBe(200); // fetch keeps the socket
-    const started = Date.now();
+    // An open keep-alive socket would hold the close until the forced exit, which exits 1.
     expect(await server.stop("SIGINT")).toBe(0);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 });
