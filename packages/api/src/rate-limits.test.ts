@@ -66,6 +66,25 @@ describe("createRateLimits with the memory store", () => {
   });
 });
 
+describe("createRateLimits with the Redis store while Redis is unreachable", () => {
+  // An ioredis client whose connection has ended: every command is refused at once.
+  const unreachable = { kind: "redis", client: { status: "end" } } as const;
+
+  it("keeps counting in this process instead of failing every login", async () => {
+    const limits = createRateLimits({ ...OFF, loginPerIp: 2 }, unreachable);
+    await limits.beginLogin("1.1.1.1", "a");
+    await limits.beginLogin("1.1.1.1", "b");
+    expect((await refusal(limits.beginLogin("1.1.1.1", "c"))).code).toBe("TOO_MANY_REQUESTS");
+  });
+
+  it("still gives the attempt back on success", async () => {
+    const limits = createRateLimits({ ...OFF, loginPerIp: 1 }, unreachable);
+    await limits.beginLogin("1.1.1.1", "a");
+    await limits.loginSucceeded("1.1.1.1", "a");
+    await expect(limits.beginLogin("1.1.1.1", "a")).resolves.toBeUndefined();
+  });
+});
+
 describeEachDialect("rate limits through the router", (dialect) => {
   it("refuses even the correct password while an account is limited, with retryAfterSeconds", async () => {
     const app = await freshApp(dialect, createRateLimits({ ...OFF, loginPerAccount: 2 }));

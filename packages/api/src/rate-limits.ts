@@ -51,6 +51,9 @@ function createLimiter(
         ...options,
         storeClient: store.client,
         useRedisPackage: false,
+        // While Redis is unreachable, count in this process instead of failing every login
+        // with a 500: the limits hold per process until Redis is back.
+        insuranceLimiter: new RateLimiterMemory(options),
       });
     case "postgres":
       return postgresLimiter(store.pool as Parameters<typeof postgresLimiter>[0], options);
