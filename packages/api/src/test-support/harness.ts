@@ -1,39 +1,15 @@
 // Test harness: a fresh migrated database per test (SQLite in memory, and Postgres in a
 // schema of its own when FOLIO_TEST_POSTGRES_URL is set), and callers acting as given users.
-import { randomBytes } from "node:crypto";
-import { createDb, type DbHandle, type DialectName, migrateToLatest } from "@folio/db";
-import { describe, onTestFinished } from "vitest";
+import type { DbHandle } from "@folio/db";
+import { openScratchDb, type TestDialect } from "@folio/db/testing";
+import { onTestFinished } from "vitest";
 import { createContextInner } from "../context.js";
 import type { Session } from "../dto.js";
 import { type RateLimits, unlimited } from "../rate-limits.js";
 import { createCaller } from "../root.js";
 import { type HttpCall, type HttpOptions, sendOverHttp } from "./http.js";
 
-export interface TestDialect {
-  name: DialectName;
-  url: string | undefined;
-}
-
-const postgresUrl = process.env.FOLIO_TEST_POSTGRES_URL;
-
-/** Every dialect the suite runs on; Postgres has no URL (and its tests are skipped) when unset. */
-export const testDialects: TestDialect[] = [
-  { name: "sqlite", url: "sqlite::memory:" },
-  { name: "postgres", url: postgresUrl },
-];
-
-if (!postgresUrl) {
-  console.warn(
-    "\n*** FOLIO_TEST_POSTGRES_URL is not set: the Postgres half of this suite is SKIPPED. ***\n",
-  );
-}
-
-/** `describe` once per dialect; a dialect without a URL shows up as a skipped suite. */
-export function describeEachDialect(name: string, fn: (dialect: TestDialect) => void): void {
-  for (const dialect of testDialects) {
-    describe.skipIf(!dialect.url)(`${name} (${dialect.name})`, () => fn(dialect));
-  }
-}
+export { describeEachDialect, type TestDialect, testDialects } from "@folio/db/testing";
 
 export const TEST_SECRET = new TextEncoder().encode("test-secret-that-is-at-least-32-bytes-long!!");
 export const TEST_AUTH = { secret: TEST_SECRET, ttlSeconds: 3600 };
@@ -65,12 +41,7 @@ export async function createTestApp(
   dialect: TestDialect,
   limits: RateLimits = unlimited,
 ): Promise<TestApp> {
-  if (!dialect.url) throw new Error(`No URL for ${dialect.name}`);
-  const schema =
-    dialect.name === "postgres" ? `folio_test_${randomBytes(6).toString("hex")}` : undefined;
-  const handle = createDb(dialect.url, { searchPath: schema, poolSize: 4 });
-  if (schema) await handle.pgPool?.query(`create schema ${schema}`);
-  await migrateToLatest(handle.db, handle.dialect);
+  const handle = await openScratchDb(dialect, { poolSize: 4 });
   const deps = { db: handle.db, auth: TEST_AUTH, limits };
 
   const caller = (token?: string | null, clientIp = TEST_IP) =>
@@ -90,10 +61,7 @@ export async function createTestApp(
       const token = session.accessToken;
       return { session, id: session.user.id, token, as: caller(token) };
     },
-    async close() {
-      if (schema) await handle.pgPool?.query(`drop schema ${schema} cascade`);
-      await handle.close();
-    },
+    close: () => handle.discard(),
   };
 }
 
