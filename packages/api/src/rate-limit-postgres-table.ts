@@ -21,10 +21,11 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "${RATE_LIMIT_TABLE}" (
 
 /**
  * Two processes creating the table at once: Postgres's IF NOT EXISTS can still fail with a
- * unique violation on its catalog (23505) or duplicate_table (42P07); the table exists then.
+ * unique violation on its catalog (23505), duplicate_table (42P07) or duplicate_object (42710,
+ * the table's row type); the table exists then.
  */
 const createdByAnother = (error: unknown) =>
-  ["23505", "42P07"].includes((error as { code?: string }).code ?? "");
+  ["23505", "42P07", "42710"].includes((error as { code?: string }).code ?? "");
 
 /** Returns `ensure()`: resolves once the table exists; a failed attempt is retried next call. */
 export function rateLimitTable(pool: Queryable): () => Promise<void> {
