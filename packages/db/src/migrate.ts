@@ -1,5 +1,6 @@
 // Migrations come from a static list (folder scanning breaks once the code is bundled).
-import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from "kysely";
+import { type Kysely, sql } from "kysely";
+import { type Migration, type MigrationProvider, Migrator } from "kysely/migration";
 import type { DialectName } from "./create-db.js";
 import { createUsersAndPosts } from "./migrations/20261129-0001-create-users-and-posts.js";
 import type { Database } from "./schema.js";

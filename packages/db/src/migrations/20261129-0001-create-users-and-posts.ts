@@ -1,5 +1,6 @@
 // Frozen once released: a change to the schema is a new migration.
-import { type Kysely, type Migration, sql } from "kysely";
+import { type Kysely, sql } from "kysely";
+import type { Migration } from "kysely/migration";
 import type { DialectName } from "../create-db.js";
 
 export function createUsersAndPosts(dialect: DialectName): Migration {
