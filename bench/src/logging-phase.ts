@@ -2,7 +2,7 @@
 // to a file as in production) against LOG_LEVEL=silent, alternating, on the same database.
 import { rmSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { alternate } from "./compare.js";
+import { pair } from "./compare.js";
 import { dataDir } from "./data-cache.js";
 import type { LoadSettings } from "./load.js";
 import { withServers } from "./phases.js";
@@ -23,7 +23,7 @@ export async function loggingPhase(
   const list = { path: query("post.list", { limit: 10 }) };
   try {
     const [info, silent] = await withServers([logged, quiet], ([a, b]) =>
-      alternate({ server: a, workload: list }, { server: b, workload: list }, settings),
+      pair({ server: a, workload: list }, { server: b, workload: list }, settings),
     );
     return {
       rpsInfo: info.rps,

@@ -2,7 +2,7 @@
 // cost of request logging, and a CPU profile of one workload.
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { alternate } from "./compare.js";
+import { pair } from "./compare.js";
 import { type LoadSettings, runConcurrently, runLoad, type Workload } from "./load.js";
 import { printProfile, summarizeProfile } from "./profile-summary.js";
 import { ratio } from "./report.js";
@@ -28,7 +28,7 @@ export async function withServers<const S extends readonly ServerSpec[], T>(
 /** The first feed page and a page 5,000 posts deep, on 10k posts against 1M posts. */
 export async function scalePhase(small: RunningServer, big: RunningServer, settings: Settings) {
   const first = { path: query("post.list", { limit: 10 }) };
-  const [first10k, first1M] = await alternate(
+  const [first10k, first1M] = await pair(
     { server: small, workload: first, label: "feed @10k" },
     { server: big, workload: first, label: "feed @1M" },
     settings,
@@ -36,7 +36,7 @@ export async function scalePhase(small: RunningServer, big: RunningServer, setti
   const deepAt = async (server: RunningServer) => ({
     path: query("post.list", { limit: 10, cursor: await walkFeed(server.url, 5000) }),
   });
-  const [deep10k, deep1M] = await alternate(
+  const [deep10k, deep1M] = await pair(
     { server: small, workload: await deepAt(small), label: "deep page @10k" },
     { server: big, workload: await deepAt(big), label: "deep page @1M" },
     settings,

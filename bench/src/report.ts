@@ -1,14 +1,20 @@
-// The results file (bench/results/latest.json) and the pass/fail table against issue 7's targets.
+// The results file (bench/results/latest.json) and the pass/fail table against the targets of
+// issue 15 (throughput, CPU per request against the ceiling, against tRPC's own adapters) and
+// issue 7 (scale, event loop, memory, SPA).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { LoadResult } from "./load.js";
+import { PEER_ADAPTERS, type PeerAdapter, type PeerFigures } from "./peers.js";
 import type { SpaResult } from "./spa.js";
 import type { WorkloadName } from "./workloads.js";
 
 export interface WorkloadFigures {
   folio: LoadResult;
   ceiling: LoadResult;
+  /** Folio req/s over the ceiling's. */
   ratio: number;
+  /** Folio's server CPU per request over the ceiling's (lower is better). */
+  cpuRatio: number;
 }
 
 export interface BenchResults {
@@ -16,6 +22,8 @@ export interface BenchResults {
   machine: { cpus: number; loadavgBefore: string; loadavgAfter: string; node: string };
   settings: { durationS: number; warmupS: number; connections: number; rounds: number };
   workloads: Record<WorkloadName, WorkloadFigures>;
+  /** peers.<adapter>.<workload>: the same router on tRPC's stock adapters, in the same run. */
+  peers: Partial<Record<PeerAdapter, Partial<Record<WorkloadName, PeerFigures>>>>;
   scale: { rps10k: number; rps1M: number; ratio: number; p99Ms10k: number; p99Ms1M: number };
   eventLoop: {
     p99AloneMs: number;
@@ -44,12 +52,25 @@ const fmt = (value: number | null) => (value === null ? "n/a" : String(value));
 
 export const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : 0);
 
+/** Issue 15: Folio req/s over the ceiling's, at least. */
 const FLOORS: Record<WorkloadName, number> = {
-  list: 0.7,
-  deepPage: 0.7,
-  create: 0.7,
-  byId: 0.6,
-  me: 0.6,
+  list: 0.5,
+  deepPage: 0.5,
+  create: 0.5,
+  byId: 0.25,
+  me: 0.5,
+};
+/** Issue 15: Folio CPU per request over the ceiling's, at most. */
+const CPU_CEILINGS: Record<WorkloadName, number> = {
+  list: 2,
+  deepPage: 2,
+  create: 2,
+  byId: 4,
+  me: 2,
+};
+/** Issue 15: Folio req/s over the stock Fastify adapter's, at least (list and byId). */
+const PEER_FLOORS: Partial<Record<PeerAdapter, Partial<Record<WorkloadName, number>>>> = {
+  fastifyAdapter: { list: 1.5, byId: 1.5 },
 };
 
 function rows(results: BenchResults): Row[] {
@@ -65,6 +86,28 @@ function rows(results: BenchResults): Row[] {
       target: `>= ${floor}`,
       pass: errors > 0 ? false : atLeast(figures.ratio, floor),
     });
+    const cpuMax = CPU_CEILINGS[name as WorkloadName];
+    out.push({
+      figure: `${name} CPU ms/req`,
+      folio: String(figures.folio.cpuMsPerRequest ?? "n/a"),
+      ceiling: String(figures.ceiling.cpuMsPerRequest ?? "n/a"),
+      value: figures.cpuRatio,
+      target: `<= ${cpuMax}`,
+      pass: atMost(figures.cpuRatio, cpuMax),
+    });
+  }
+  for (const adapter of PEER_ADAPTERS) {
+    for (const [name, peer] of Object.entries(results.peers?.[adapter] ?? {})) {
+      const floor = PEER_FLOORS[adapter]?.[name as WorkloadName];
+      out.push({
+        figure: `${name} req/s vs ${adapter}`,
+        folio: String(results.workloads?.[name as WorkloadName]?.folio.rps ?? "n/a"),
+        ceiling: `${peer.rps} (${peer.cpuMsPerRequest ?? "?"} ms)`,
+        value: peer.ratio,
+        target: floor === undefined ? "" : `>= ${floor}`,
+        pass: floor === undefined ? null : atLeast(peer.ratio, floor),
+      });
+    }
   }
   // A phase left out with --only has no figures: its rows read n/a.
   const scale = results.scale ?? { ratio: null };
@@ -91,14 +134,14 @@ function rows(results: BenchResults): Row[] {
 }
 
 export function printTable(results: BenchResults): void {
-  const header = ["figure", "Folio", "ceiling", "ratio", "target", "result"];
+  const header = ["figure", "Folio", "ceiling / peer", "ratio", "target", "result"];
   const body = rows(results).map((row) => [
     row.figure,
     row.folio,
     row.ceiling,
     row.ceiling ? fmt(row.value) : "",
     row.target,
-    row.pass === null ? "n/a" : row.pass ? "pass" : "FAIL",
+    row.pass === null ? (row.target ? "n/a" : "") : row.pass ? "pass" : "FAIL",
   ]);
   const widths = header.map((_, i) => Math.max(...[header, ...body].map((r) => r[i]?.length ?? 0)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ");
@@ -114,7 +157,13 @@ export function printCpuTable(results: BenchResults): void {
   for (const [name, { folio, ceiling }] of entries) {
     const f = folio.cpuMsPerRequest ?? 0;
     const c = ceiling.cpuMsPerRequest ?? 0;
-    console.log(`  ${name.padEnd(9)} Folio ${f}  ceiling ${c}  Folio/ceiling x${ratio(f, c)}`);
+    const peers = PEER_ADAPTERS.map((adapter) => {
+      const peer = results.peers?.[adapter]?.[name as WorkloadName];
+      return peer ? `  ${adapter} ${peer.cpuMsPerRequest ?? "?"}` : "";
+    }).join("");
+    console.log(
+      `  ${name.padEnd(9)} Folio ${f}  ceiling ${c}  Folio/ceiling x${ratio(f, c)}${peers}`,
+    );
   }
 }
 

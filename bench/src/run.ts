@@ -1,14 +1,16 @@
 // `pnpm bench`: seeds the databases, starts Folio's production server and the ceiling as their
 // own processes, drives them from here, and writes bench/results/latest.json plus a table.
 // Flags (after `pnpm bench --`): --duration 6 --warmup 1.5 --connections 10 --rounds 2
-// --only workloads,eventLoop,scale,logging,spa --profile <workload> (see bench/README.md).
+// --only workloads,eventLoop,scale,logging,spa --peers list,byId,… --profile <workload>
+// (see bench/README.md).
 import { randomBytes } from "node:crypto";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { compareWorkload } from "./compare.js";
+import { compareWorkload, type Peer } from "./compare.js";
 import { benchDir, cachedDatabase, dataDir, freshDatabase } from "./data-cache.js";
 import { loggingPhase } from "./logging-phase.js";
+import { PEER_ADAPTERS, type PeerAdapter } from "./peers.js";
 import { eventLoopPhase, profilePhase, scalePhase, withServers } from "./phases.js";
 import { type BenchResults, printCpuTable, printTable, writeResults } from "./report.js";
 import { compareAnswers } from "./shape-check.js";
@@ -24,6 +26,8 @@ const { values: flags } = parseArgs({
     rounds: { type: "string", default: "2" },
     only: { type: "string", default: ALL_PHASES.join(",") },
     profile: { type: "string" },
+    // Workloads on which the same router also runs on tRPC's stock adapters ("none": no peers).
+    peers: { type: "string", default: WORKLOAD_NAMES.join(",") },
     "fcp-loads": { type: "string", default: "5" },
   },
 });
@@ -34,6 +38,7 @@ const settings = {
   rounds: Number(flags.rounds),
 };
 const phases = new Set(flags.only.split(","));
+const peerWorkloads = new Set(flags.peers.split(","));
 const repoRoot = join(benchDir, "..");
 const SEEDED = { users: 100, posts: 10_000 };
 const secret = randomBytes(32).toString("hex");
@@ -55,6 +60,14 @@ const folioSpec = (name: string, dbPath: string, logLevel = "silent") => ({
     LOG_LEVEL: logLevel,
   },
 });
+const peerSpec = (adapter: PeerAdapter, dbPath: string) => {
+  const folio = folioSpec(adapter, dbPath);
+  return {
+    ...folio,
+    script: join(benchDir, "dist/peer-server.js"),
+    env: { ...folio.env, PEER_ADAPTER: adapter },
+  };
+};
 const ceilingSpec = (dbPath: string) => ({
   name: "ceiling",
   script: join(benchDir, "dist/ceiling-server.js"),
@@ -69,17 +82,49 @@ async function main(): Promise<void> {
   const extra: Record<string, unknown> = {};
   const results = { date: new Date().toISOString(), settings, extra } as unknown as BenchResults;
 
+  const usePeers = phases.has("workloads") && WORKLOAD_NAMES.some((w) => peerWorkloads.has(w));
   await withServers(
-    [folioSpec("folio", main.path), ceilingSpec(main.path)],
-    async ([folio, ceiling]) => {
+    [
+      folioSpec("folio", main.path),
+      ceilingSpec(main.path),
+      ...(usePeers ? PEER_ADAPTERS.map((adapter) => peerSpec(adapter, main.path)) : []),
+    ],
+    async ([folio, ceiling, ...peerServers]) => {
+      const peers: Peer[] = peerServers.map((server, i) => ({
+        adapter: PEER_ADAPTERS[i] as PeerAdapter,
+        server,
+      }));
       const fixtures = await fetchFixtures(folio.url, SEEDED.posts);
       const all = workloads(fixtures);
       extra.answersDiffer = await compareAnswers(folio.url, ceiling.url, all);
+      // The peers run the very same router: any difference would be host glue.
+      extra.peerAnswersDiffer = Object.fromEntries(
+        await Promise.all(
+          peers.map(async (peer) => [
+            peer.adapter,
+            await compareAnswers(folio.url, peer.server.url, all),
+          ]),
+        ),
+      );
       if (phases.has("workloads")) {
         results.workloads = {} as BenchResults["workloads"];
+        results.peers = {};
         for (const name of WORKLOAD_NAMES) {
           console.log(`\n${name}`);
-          results.workloads[name] = await compareWorkload(all[name], folio, ceiling, settings);
+          const compared = await compareWorkload(
+            all[name],
+            folio,
+            ceiling,
+            peerWorkloads.has(name) ? peers : [],
+            settings,
+          );
+          results.workloads[name] = compared.figures;
+          for (const [adapter, figures] of Object.entries(compared.peers)) {
+            const { errors, ...kept } = figures;
+            if (errors > 0) console.warn(`  ! ${adapter} had ${errors} errors on ${name}`);
+            const key = adapter as PeerAdapter;
+            results.peers[key] = { ...results.peers[key], [name]: kept };
+          }
         }
       }
       extra.rssPeakBeforeLoginsMb = folio.peakRssMb();

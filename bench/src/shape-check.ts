@@ -10,23 +10,23 @@ async function answer(baseUrl: string, workload: Workload): Promise<unknown> {
   return { status: res.status, body: await res.json() };
 }
 
-/** The names of read workloads whose answers differ between the two servers. */
+/** The names of read workloads whose answers differ between Folio and the other server. */
 export async function compareAnswers(
   folioUrl: string,
-  ceilingUrl: string,
+  otherUrl: string,
   all: Record<WorkloadName, Workload>,
 ): Promise<string[]> {
   const mismatched: string[] = [];
   for (const [name, workload] of Object.entries(all)) {
     if (workload.method === "POST") continue; // creates differ by id and time by design
-    const [folio, ceiling] = await Promise.all([
+    const [folio, other] = await Promise.all([
       answer(folioUrl, workload),
-      answer(ceilingUrl, workload),
+      answer(otherUrl, workload),
     ]);
-    if (!isDeepStrictEqual(folio, ceiling)) {
+    if (!isDeepStrictEqual(folio, other)) {
       mismatched.push(name);
       console.warn(
-        `  ! ${name}: Folio and ceiling answer differently\n    folio:   ${JSON.stringify(folio).slice(0, 300)}\n    ceiling: ${JSON.stringify(ceiling).slice(0, 300)}`,
+        `  ! ${name}: Folio and ${otherUrl} answer differently\n    folio: ${JSON.stringify(folio).slice(0, 300)}\n    other: ${JSON.stringify(other).slice(0, 300)}`,
       );
     }
   }
