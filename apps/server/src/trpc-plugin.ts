@@ -19,7 +19,8 @@ function retryAfterSeconds(errors: readonly { cause?: unknown }[]): number | nul
   return waits.length > 0 ? Math.max(...waits) : null;
 }
 
-function trpcOptions(deps: AppDeps): TrpcOptions {
+/** Folio's tRPC options: the protocol side of the host (the differential test reuses them). */
+export function trpcOptions(deps: AppDeps): TrpcOptions {
   return {
     router: appRouter,
     createContext: createContext(deps),
