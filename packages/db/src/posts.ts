@@ -1,5 +1,6 @@
 // Post queries. Every read joins the author, so a page costs one indexed query.
 import type { Kysely } from "kysely";
+import { queryTemplate } from "./query-template.js";
 import type { Database } from "./schema.js";
 
 /** A keyset position: the (created_at, id) of the last post already shown. */
@@ -35,11 +36,18 @@ export type PostWithAuthorRow = Awaited<
   ReturnType<ReturnType<typeof selectPostsWithAuthor>["executeTakeFirstOrThrow"]>
 >;
 
-export function findPostById(
+/** The query behind findPostById, unexecuted (the template is compiled from it). */
+export function selectPostById(db: Kysely<Database>, id: number) {
+  return selectPostsWithAuthor(db).where("posts.id", "=", id);
+}
+
+const postById = queryTemplate((db, { id }: { id: number }) => selectPostById(db, id), { id: -1 });
+
+export async function findPostById(
   db: Kysely<Database>,
   id: number,
 ): Promise<PostWithAuthorRow | undefined> {
-  return selectPostsWithAuthor(db).where("posts.id", "=", id).executeTakeFirst();
+  return (await postById.execute(db, { id }))[0];
 }
 
 /** The query behind listPosts, unexecuted, so tests can read its plan. */
@@ -55,13 +63,54 @@ export function selectPostPage(db: Kysely<Database>, query: PostPageQuery) {
   return select.orderBy("posts.created_at", "desc").orderBy("posts.id", "desc").limit(query.limit);
 }
 
+// One template per shape of selectPostPage: the feed or one author's posts, from the top or
+// after a position. Sentinels: ids and limits no call passes, a created_at no row holds.
+const AFTER_SENTINEL = { createdAt: "\u0000query-template", id: -2 };
+const pageTemplates = {
+  feed: queryTemplate((db, v: { limit: number }) => selectPostPage(db, v), { limit: -1 }),
+  feedAfter: queryTemplate(
+    (db, v: { limit: number; createdAt: string; id: number }) =>
+      selectPostPage(db, { limit: v.limit, after: { createdAt: v.createdAt, id: v.id } }),
+    { limit: -1, ...AFTER_SENTINEL },
+  ),
+  byAuthor: queryTemplate((db, v: { limit: number; authorId: number }) => selectPostPage(db, v), {
+    limit: -1,
+    authorId: -3,
+  }),
+  byAuthorAfter: queryTemplate(
+    (db, v: { limit: number; authorId: number; createdAt: string; id: number }) =>
+      selectPostPage(db, {
+        limit: v.limit,
+        authorId: v.authorId,
+        after: { createdAt: v.createdAt, id: v.id },
+      }),
+    { limit: -1, authorId: -3, ...AFTER_SENTINEL },
+  ),
+};
+
+/** The compiled query behind listPosts for `query` (its template, with query's values). */
+export function compilePostPage(db: Kysely<Database>, query: PostPageQuery) {
+  const { limit, after, authorId } = query;
+  if (authorId === undefined) {
+    return after
+      ? pageTemplates.feedAfter.compile(db, { limit, ...after })
+      : pageTemplates.feed.compile(db, { limit });
+  }
+  return after
+    ? pageTemplates.byAuthorAfter.compile(db, { limit, authorId, ...after })
+    : pageTemplates.byAuthor.compile(db, { limit, authorId });
+}
+
 /** Newest first. Returns up to `limit` rows; callers ask for one extra to know if more exist. */
-export function listPosts(
+export async function listPosts(
   db: Kysely<Database>,
   query: PostPageQuery,
 ): Promise<PostWithAuthorRow[]> {
-  return selectPostPage(db, query).execute();
+  return (await db.executeQuery(compilePostPage(db, query))).rows;
 }
+
+/** The compiled query behind findPostById (for the template test). */
+export const compilePostById = (db: Kysely<Database>, id: number) => postById.compile(db, { id });
 
 /** The owner check reads only this: who wrote the post, if it exists. */
 export async function findPostAuthorId(
