@@ -1,7 +1,8 @@
 // `pnpm bench`: seeds the databases, starts Folio's production server and the ceiling as their
 // own processes, drives them from here, and writes bench/results/latest.json plus a table.
 // Flags (after `pnpm bench --`): --duration 6 --warmup 1.5 --connections 10 --rounds 2
-// --only workloads,eventLoop,scale,logging,spa --peers list,byId,… --profile <workload>
+// --only workloads,eventLoop,scale,logging,spa --workloads list,byId,… --peers list,byId,…
+// --profile <workload>
 // (see bench/README.md).
 import { randomBytes } from "node:crypto";
 import { cpus, loadavg } from "node:os";
@@ -26,6 +27,8 @@ const { values: flags } = parseArgs({
     rounds: { type: "string", default: "2" },
     only: { type: "string", default: ALL_PHASES.join(",") },
     profile: { type: "string" },
+    // Which workloads to measure (a lever's A/B needs only a few).
+    workloads: { type: "string", default: WORKLOAD_NAMES.join(",") },
     // Workloads on which the same router also runs on tRPC's stock adapters ("none": no peers).
     peers: { type: "string", default: WORKLOAD_NAMES.join(",") },
     "fcp-loads": { type: "string", default: "5" },
@@ -39,6 +42,7 @@ const settings = {
 };
 const phases = new Set(flags.only.split(","));
 const peerWorkloads = new Set(flags.peers.split(","));
+const chosenWorkloads = new Set(flags.workloads.split(","));
 const repoRoot = join(benchDir, "..");
 const SEEDED = { users: 100, posts: 10_000 };
 const secret = randomBytes(32).toString("hex");
@@ -109,7 +113,7 @@ async function main(): Promise<void> {
       if (phases.has("workloads")) {
         results.workloads = {} as BenchResults["workloads"];
         results.peers = {};
-        for (const name of WORKLOAD_NAMES) {
+        for (const name of WORKLOAD_NAMES.filter((w) => chosenWorkloads.has(w))) {
           console.log(`\n${name}`);
           const compared = await compareWorkload(
             all[name],

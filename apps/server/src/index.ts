@@ -2,4 +2,5 @@ export { type AppResources, BODY_LIMIT_BYTES, buildApp } from "./app.js";
 export { type Config, ConfigError, loadConfig } from "./config.js";
 export { parseDurationSeconds } from "./duration.js";
 export { resolveJwtSecret } from "./jwt-secret.js";
-export { MAX_BATCH_SIZE, TRPC_PREFIX } from "./trpc-plugin.js";
+export { handleTrpcRequest } from "./trpc-host.js";
+export { MAX_BATCH_SIZE, TRPC_PREFIX, trpcOptions } from "./trpc-plugin.js";

@@ -1,9 +1,10 @@
 // The API under /trpc: tRPC's Fastify adapter plus the wire rules of API.md that only the HTTP
 // layer can keep (batch size, body size errors, Retry-After, Cache-Control: no-store).
 import { type AppDeps, appRouter, createContext, RateLimitedError } from "@folio/api";
-import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
+import type { FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { fastifyErrorToTrpc } from "./trpc-errors.js";
+import { handleTrpcRequest } from "./trpc-host.js";
 
 export const TRPC_PREFIX = "/trpc";
 export const MAX_BATCH_SIZE = 10;
@@ -42,7 +43,8 @@ export function trpcOptions(deps: AppDeps): TrpcOptions {
 export async function trpcPlugin(scope: FastifyInstance, deps: AppDeps): Promise<void> {
   // Every body is read as text under Fastify's bodyLimit, whatever its type, so an oversized
   // body is always a 413 (tRPC then answers an unsupported type itself).
-  scope.addContentTypeParser("*", { parseAs: "string" }, (_request, body, done) =>
+  scope.removeAllContentTypeParsers();
+  scope.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) =>
     done(null, body),
   );
   scope.addHook("onSend", async (_request, reply) => {
@@ -53,5 +55,8 @@ export async function trpcPlugin(scope: FastifyInstance, deps: AppDeps): Promise
     if (body.error.data.httpStatus >= 500) request.log.error({ err: error }, "request failed");
     return reply.status(body.error.data.httpStatus).send(body);
   });
-  await scope.register(fastifyTRPCPlugin, { trpcOptions: trpcOptions(deps) });
+  const options = trpcOptions(deps);
+  scope.all<{ Params: { path: string } }>("/:path", (request, reply) =>
+    handleTrpcRequest(options, request, reply, request.params.path),
+  );
 }
