@@ -51,7 +51,8 @@ interface Call {
   method?: string;
   path: string;
   headers?: Record<string, string>;
-  body?: string;
+  /** A FormData body is sent as multipart/form-data (fetch sets the boundary). */
+  body?: string | FormData;
 }
 
 function bearer(token?: string): Record<string, string> {
@@ -71,6 +72,12 @@ function procedureCall(path: string, input: unknown, token?: string, method?: st
     headers: { "content-type": "application/json", ...bearer(token) },
     ...(input === undefined ? {} : { body: JSON.stringify(input) }),
   };
+}
+
+function formOf(fields: Record<string, string>): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.set(name, value);
+  return form;
 }
 
 const request = (host: Host, call: Call) =>
@@ -311,6 +318,20 @@ describe("Folio's host answers exactly as tRPC's stock Fastify adapter", () => {
         headers: { "content-type": "application/json" },
       },
       { path: "/trpc/post.list,nothing.here?batch=1&input={}" },
+      // A JSON content type with no body at all.
+      {
+        method: "POST",
+        path: "/trpc/post.create",
+        headers: { "content-type": "application/json", ...bearer(fixtures.seeded.owner.token) },
+      },
+      // Multipart (FormData input) reaches tRPC's form parser on both sides; post.create takes
+      // JSON only, so its schema refuses the FormData.
+      {
+        method: "POST",
+        path: "/trpc/post.create",
+        headers: bearer(fixtures.seeded.owner.token),
+        body: formOf({ title: "From a form", content: "Text" }),
+      },
       // A body of a type tRPC rejects itself (Fastify parses text/plain on both sides).
       {
         method: "POST",
@@ -319,7 +340,7 @@ describe("Folio's host answers exactly as tRPC's stock Fastify adapter", () => {
         body: "x",
       },
     ]);
-    expect(answers.map((res) => res.status)).toEqual([400, 400, 204, 404, 404, 207, 415]);
+    expect(answers.map((res) => res.status)).toEqual([400, 400, 204, 404, 404, 207, 400, 400, 415]);
   });
 
   describe("intentional differences", () => {
