@@ -1,11 +1,12 @@
 // Folio's tRPC host glue (ADR 014): tRPC's own `resolveResponse` keeps the whole protocol
 // (parsing, batching, status codes, error shapes, responseMeta, onError); this file only hands
-// it a light request built from Fastify's and sends its answer as one buffer with a
+// it a light request built from Fastify's and sends its answer as one string with a
 // Content-Length. tRPC's stock adapter instead builds a WHATWG Request (URL, Headers copy, an
 // AbortController aborted after every response) and pipes a web stream out chunked; that glue
 // was the largest single cost of a request (bench/README.md). The differential test holds the
 // two to the same answers.
 import type { IncomingHttpHeaders } from "node:http";
+import { Readable } from "node:stream";
 import type { AnyTRPCRouter } from "@trpc/server";
 import type { FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import { resolveResponse } from "@trpc/server/http";
@@ -35,7 +36,16 @@ function bodyText(body: unknown): string {
   return JSON.stringify(body);
 }
 
-function bodyBytes(body: unknown): Uint8Array {
+/**
+ * The body as bytes. A multipart body arrives as a stream that body-limits.ts has already read,
+ * under its limit, into memory: collecting it here copies what is there and reads nothing more.
+ */
+async function bodyBytes(body: unknown): Promise<Uint8Array> {
+  if (body instanceof Readable) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of body) chunks.push(Buffer.from(chunk as Uint8Array));
+    return Buffer.concat(chunks);
+  }
   return Buffer.isBuffer(body) ? body : Buffer.from(bodyText(body));
 }
 
@@ -64,18 +74,24 @@ function lightRequest(request: FastifyRequest, reply: FastifyReply) {
     },
     json: async (): Promise<unknown> => JSON.parse(bodyText(request.body)),
     text: async (): Promise<string> => bodyText(request.body),
-    formData: (): Promise<FormData> =>
-      new Response(bodyBytes(request.body), {
+    formData: async (): Promise<FormData> =>
+      new Response(await bodyBytes(request.body), {
         headers: { "content-type": raw.headers["content-type"] ?? "" },
       }).formData(),
-    get body(): ReadableStream<Uint8Array> | null {
-      return new Response(bodyBytes(request.body)).body;
+    get body(): ReadableStream | null {
+      const body = request.body;
+      if (body instanceof Readable) return Readable.toWeb(body) as ReadableStream;
+      return new Response(Buffer.isBuffer(body) ? body : bodyText(body)).body;
     },
   };
 }
 
-/** The answer's bytes: a single-chunk body (every non-streaming tRPC answer) is not copied. */
-async function readAll(body: ReadableStream<Uint8Array> | null): Promise<Buffer | undefined> {
+/**
+ * The answer as one string. tRPC's non-streaming answers are a single chunk (its JSON text); the
+ * reader loop costs half of `Response.text()`. A string, not a buffer, lets Node put the headers
+ * and the body in one write (a buffer goes out through writev).
+ */
+async function readAll(body: ReadableStream<Uint8Array> | null): Promise<string | undefined> {
   if (!body) return undefined;
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
@@ -85,9 +101,18 @@ async function readAll(body: ReadableStream<Uint8Array> | null): Promise<Buffer 
     chunks.push(value);
   }
   const [only] = chunks;
-  if (chunks.length === 1 && only) return Buffer.from(only.buffer, only.byteOffset, only.length);
-  return Buffer.concat(chunks);
+  const bytes =
+    chunks.length === 1 && only
+      ? Buffer.from(only.buffer, only.byteOffset, only.length)
+      : Buffer.concat(chunks);
+  return bytes.toString("utf8");
 }
+
+/**
+ * tRPC's text is the answer as it is: with a serializer of its own, Fastify sends a string
+ * untouched (without one it would append "; charset=utf-8" to tRPC's content type).
+ */
+const asIs = (payload: unknown): string => payload as string;
 
 /** Answers one request under the tRPC prefix; `path` is the route's `:path` parameter. */
 export async function handleTrpcRequest<TRouter extends AnyTRPCRouter>(
@@ -110,5 +135,5 @@ export async function handleTrpcRequest<TRouter extends AnyTRPCRouter>(
   }
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) reply.header("set-cookie", cookies);
-  return reply.send(await readAll(response.body));
+  return reply.serializer(asIs).send(await readAll(response.body));
 }

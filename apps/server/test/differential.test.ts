@@ -30,6 +30,9 @@ const INTENTIONAL = {
   cacheControl:
     "Folio sends Cache-Control: no-store on every API answer (API.md: answers carry tokens and " +
     "private data, no cache may keep them); the stock adapter sends no Cache-Control at all.",
+  contentLength:
+    "Folio sends each answer as one string with a Content-Length (ADR 014); the stock adapter " +
+    "pipes tRPC's web stream out with Transfer-Encoding: chunked. Same bytes, framed differently.",
   oversizedBody:
     "Past the body limit Folio answers a tRPC-shaped 413 PAYLOAD_TOO_LARGE (clients read it as a " +
     "TRPCClientError); the stock adapter lets Fastify answer its own 413 JSON, not tRPC's shape.",
@@ -134,6 +137,12 @@ function expectSameAnswer(folio: WireResponse, stock: WireResponse, label: strin
   // INTENTIONAL.cacheControl
   expect(folio.headers.get("cache-control"), label).toBe("no-store");
   expect(stock.headers.get("cache-control"), label).toBeNull();
+  // INTENTIONAL.contentLength (HEAD and 204 answers have no body to frame)
+  if (folio.text !== "") {
+    expect(folio.headers.get("content-length"), label).toBe(String(Buffer.byteLength(folio.text)));
+    expect(folio.headers.get("transfer-encoding"), label).toBeNull();
+    expect(stock.headers.get("transfer-encoding"), label).toBe("chunked");
+  }
 }
 
 describe("Folio's host answers exactly as tRPC's stock Fastify adapter", () => {
