@@ -47,8 +47,10 @@ export async function trpcPlugin(scope: FastifyInstance, deps: AppDeps): Promise
   scope.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) =>
     done(null, body),
   );
-  scope.addHook("onSend", async (_request, reply) => {
+  // A callback hook, not an async one: no promise per answer.
+  scope.addHook("onSend", (_request, reply, payload, done) => {
     reply.header("cache-control", "no-store");
+    done(null, payload);
   });
   scope.setErrorHandler((error: FastifyError, request, reply) => {
     const body = fastifyErrorToTrpc(error);
