@@ -1,18 +1,15 @@
 // Opaque, signed keyset cursors. The HMAC lets the server refuse any cursor it did not issue.
-import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import type { FeedPosition } from "@folio/db";
 import { fieldError } from "./errors.js";
 
-const keys = new WeakMap<Uint8Array, KeyObject>();
+const keys = new WeakMap<Uint8Array, Buffer>();
 
-/**
- * A key for cursors only, derived from the token secret so no extra setting is needed. Kept as
- * a KeyObject, so each MAC reuses the imported key instead of importing raw bytes again.
- */
-function cursorKey(secret: Uint8Array): KeyObject {
+/** A key for cursors only, derived from the token secret so no extra setting is needed. */
+function cursorKey(secret: Uint8Array): Buffer {
   let key = keys.get(secret);
   if (!key) {
-    key = createSecretKey(createHmac("sha256", secret).update("folio:cursor:v1").digest());
+    key = createHmac("sha256", secret).update("folio:cursor:v1").digest();
     keys.set(secret, key);
   }
   return key;
