@@ -213,7 +213,7 @@ describe("memory under many oversized uploads at once", () => {
     return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1]);
   };
 
-  it("20 concurrent 50 MB chunked uploads: each cut with 413, the server's peak memory grows < 64 MB", async () => {
+  it("20 concurrent 50 MB chunked uploads: each cut with 413, the server's peak memory grows < 128 MB", async () => {
     const types = ["multipart", "json", "text", "made-up", "octet"];
     // Warm up every path once so lazy initialisation is not counted as growth.
     for (const type of types) {
@@ -250,7 +250,8 @@ describe("memory under many oversized uploads at once", () => {
       // Cut early: what got out of the client is the limit plus what socket buffers took.
       expect(res.bytesSent).toBeLessThan(20e6);
     }
-    expect((after - before) / 1024).toBeLessThan(64);
+    // 20 bodies of at most 1 MiB each plus socket buffers and GC slack; unbounded it is ~1 GB.
+    expect((after - before) / 1024).toBeLessThan(128);
     expect(memoryKiB("VmRSS")).toBeGreaterThan(0);
   });
 });
