@@ -1,8 +1,10 @@
-// The API under /trpc: tRPC's Fastify adapter plus the wire rules of API.md that only the HTTP
-// layer can keep (batch size, body size errors, Retry-After, Cache-Control: no-store).
+// The API under /trpc: tRPC's resolveResponse behind Folio's own host glue (trpc-host.ts, ADR
+// 014) plus the wire rules of API.md that only the HTTP layer can keep (batch size, body limits,
+// Retry-After, Cache-Control: no-store).
 import { type AppDeps, appRouter, createContext, RateLimitedError } from "@folio/api";
 import type { FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import type { FastifyError, FastifyInstance } from "fastify";
+import { registerBodyLimits } from "./body-limits.js";
 import { fastifyErrorToTrpc } from "./trpc-errors.js";
 import { handleTrpcRequest } from "./trpc-host.js";
 
@@ -41,11 +43,17 @@ export function trpcOptions(deps: AppDeps): TrpcOptions {
 }
 
 export async function trpcPlugin(scope: FastifyInstance, deps: AppDeps): Promise<void> {
-  // Every body is read as text under Fastify's bodyLimit, whatever its type, so an oversized
-  // body is always a 413 (tRPC then answers an unsupported type itself).
-  scope.removeAllContentTypeParsers();
-  scope.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) =>
+  // Every body under its limit, whatever its content type (body-limits.ts, ADR 010).
+  registerBodyLimits(scope);
+  // The two parsers tRPC's Fastify adapter would register (trpc-host.ts replaces the adapter):
+  // JSON as text, held to Fastify's bodyLimit; multipart as the raw stream, which
+  // body-limits.ts reads under the call's own limit before the handler runs.
+  scope.removeContentTypeParser("application/json");
+  scope.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) =>
     done(null, body),
+  );
+  scope.addContentTypeParser("multipart/form-data", (_request, payload, done) =>
+    done(null, payload),
   );
   // A callback hook, not an async one: no promise per answer.
   scope.addHook("onSend", (_request, reply, payload, done) => {
