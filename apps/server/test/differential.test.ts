@@ -64,8 +64,30 @@ function bearer(token?: string): Record<string, string> {
 }
 
 /** A procedure called the way tRPC's client calls it: GET ?input= or POST with a JSON body. */
+/** A sample input: a JSON object, or FormData for a multipart procedure (user.setPicture). */
+type Input = Record<string, unknown> | FormData | undefined;
+
+function keysOf(input: Input): string[] {
+  return input instanceof FormData ? [...new Set(input.keys())] : Object.keys(input ?? {});
+}
+
+/** `input` with some fields set (a copy: a FormData sample stays as it was). */
+function withFields(input: Input, fields: Record<string, unknown>): Input {
+  if (!(input instanceof FormData)) return { ...input, ...fields };
+  const copy = new FormData();
+  for (const [name, value] of input) copy.append(name, value);
+  for (const [name, value] of Object.entries(fields)) copy.set(name, String(value));
+  return copy;
+}
+
 function procedureCall(path: string, input: unknown, token?: string, method?: string): Call {
   const verb = method ?? (procedureKind(path) === "query" ? "GET" : "POST");
+  if (input instanceof FormData) {
+    // Multipart: the body is the form (fetch sets the boundary); a GET carries no form at all.
+    const headers = bearer(token);
+    if (verb === "GET") return { method: "GET", path: `/trpc/${path}`, headers };
+    return { method: verb, path: `/trpc/${path}`, headers, body: input };
+  }
   if (verb === "GET") {
     const search = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
     return { method: "GET", path: `/trpc/${path}${search}`, headers: bearer(token) };
@@ -202,7 +224,7 @@ describe("Folio's host answers exactly as tRPC's stock Fastify adapter", () => {
 
   describe.each(accessPaths)("%s", (path) => {
     const access = procedureAccess[path];
-    const input = () => sampleInput(path, fixtures.seeded);
+    const input = (): Input => sampleInput(path, fixtures.seeded);
     const ownerToken = () => (access === "public" ? undefined : fixtures.seeded.owner.token);
 
     it("succeeds alike", async () => {
@@ -213,7 +235,7 @@ describe("Folio's host answers exactly as tRPC's stock Fastify adapter", () => {
     it("refuses bad input alike (400)", async () => {
       const sample = input();
       // An input-less procedure ignores any input (see the api tests): nothing to refuse.
-      const bad = sample === undefined ? "not an object" : { ...sample, notAField: true };
+      const bad = sample === undefined ? "not an object" : withFields(sample, { notAField: true });
       const res = await one("bad input", procedureCall(path, bad, ownerToken()));
       if (sample !== undefined) expect(res?.status, res?.text).toBe(400);
     });
@@ -244,18 +266,17 @@ describe("Folio's host answers exactly as tRPC's stock Fastify adapter", () => {
       });
     }
 
-    const sample = () => input() ?? {};
     // Which refusals an input can provoke is read from its keys (values do not matter here).
-    const keys = Object.keys(sampleInput(path, PLACEHOLDER) ?? {});
+    const keys = keysOf(sampleInput(path, PLACEHOLDER));
     const idKeys = keys.filter((key) => /^(id|userId|postId)$/.test(key));
     const taken = keys.filter((key) => key === "username" || key === "email");
 
     if (idKeys.length > 0) {
       it("answers an input naming nothing alike (404, or 403 for another user's id)", async () => {
-        const missing = {
-          ...sample(),
-          ...Object.fromEntries(idKeys.map((key) => [key, MISSING_ID])),
-        };
+        const missing = withFields(
+          input(),
+          Object.fromEntries(idKeys.map((key) => [key, MISSING_ID])),
+        );
         const res = await one("not found", procedureCall(path, missing, ownerToken()));
         expect([403, 404], res?.text).toContain(res?.status);
       });
@@ -265,10 +286,10 @@ describe("Folio's host answers exactly as tRPC's stock Fastify adapter", () => {
       it("answers a taken username or email alike (409)", async () => {
         const { intruder } = fixtures.seeded;
         const values = { username: intruder.username, email: intruder.email };
-        const conflicting = {
-          ...sample(),
-          ...Object.fromEntries(taken.map((key) => [key, values[key as "username" | "email"]])),
-        };
+        const conflicting = withFields(
+          input(),
+          Object.fromEntries(taken.map((key) => [key, values[key as "username" | "email"]])),
+        );
         const res = await one("conflict", procedureCall(path, conflicting, ownerToken()));
         expect(res?.status, res?.text).toBe(409);
       });
