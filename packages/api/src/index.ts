@@ -26,6 +26,7 @@ export {
   type PictureStore,
   pictureIdFromFileName,
   pictureStoreOf,
+  savePicture,
 } from "./pictures/index.js";
 export {
   createRateLimits,

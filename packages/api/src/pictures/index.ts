@@ -10,4 +10,5 @@ export {
 } from "./image-pipeline.js";
 export { PICTURES_PATH, pictureIdFromFileName, pictureUrl } from "./picture-url.js";
 export { pictureStoreOf, removePicture, setPicture } from "./procedures.js";
+export { savePicture } from "./save-picture.js";
 export { databasePictureStore, type PictureStore } from "./store.js";

@@ -5,8 +5,8 @@ import { type PrivateUser, toPrivateUser } from "../dto.js";
 import { fieldError } from "../errors.js";
 import { assertSelf } from "../ownership.js";
 import { readPictureForm } from "./form.js";
-import { makeProfilePicture, PictureRejected } from "./image-pipeline.js";
-import { newPictureId } from "./picture-url.js";
+import { PictureRejected } from "./image-pipeline.js";
+import { savePicture } from "./save-picture.js";
 import { databasePictureStore, type PictureStore } from "./store.js";
 
 type UserContext = Context & { user: { id: number } };
@@ -27,11 +27,12 @@ export async function setPicture(ctx: UserContext, form: FormData): Promise<Priv
   // Counted before decoding: decoding is the expensive part the limit protects.
   await ctx.limits.beginUpload(ctx.user.id);
   const bytes = new Uint8Array(await image.arrayBuffer());
-  const picture = await makeProfilePicture(bytes).catch((error: unknown) => {
-    if (error instanceof PictureRejected) throw fieldError("BAD_REQUEST", "image", error.message);
-    throw error;
-  });
-  const user = await pictureStoreOf(ctx).replace(ctx.user.id, newPictureId(), picture);
+  const user = await savePicture(pictureStoreOf(ctx), ctx.user.id, bytes).catch(
+    (error: unknown) => {
+      if (error instanceof PictureRejected) throw fieldError("BAD_REQUEST", "image", error.message);
+      throw error;
+    },
+  );
   if (!user) throw userGone();
   return toPrivateUser(user);
 }
