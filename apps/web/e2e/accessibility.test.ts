@@ -99,7 +99,7 @@ describeInBrowser("every page, for everyone", () => {
         mimeType: "image/png",
         buffer: SMALL_PNG,
       });
-      await page.getByRole("img", { name: "Preview of the picture you chose" }).waitFor();
+      await page.getByRole("img", { name: "Preview of your new avatar" }).waitFor();
       await page.getByLabel("Choose a picture").setInputFiles({
         name: "big.png",
         mimeType: "image/png",

@@ -146,7 +146,7 @@ describeInBrowser("the account page", () => {
       mimeType: "image/png",
       buffer: SMALL_PNG,
     });
-    const preview = page.getByRole("img", { name: "Preview of the picture you chose" });
+    const preview = page.getByRole("img", { name: "Preview of your new avatar" });
     await preview.waitFor();
     expect(await preview.getAttribute("src")).toMatch(/^blob:/);
     expect(await preview.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(8);

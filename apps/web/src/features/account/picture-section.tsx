@@ -84,7 +84,7 @@ export function PictureSection({ user }: { user: PrivateUser }) {
           {previewUrl ? (
             <img
               src={previewUrl}
-              alt="Preview of the picture you chose"
+              alt="Preview of your new avatar"
               width={96}
               height={96}
               className="rounded-circle object-fit-cover"
