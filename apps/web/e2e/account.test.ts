@@ -157,8 +157,11 @@ describeInBrowser("the account page", () => {
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
+    const kinds: string[] = [];
     await page.route("**/trpc/user.setPicture", async (route) => {
       uploads += 1;
+      // XMLHttpRequest, the one browser API that reports upload progress (lib/upload-fetch.ts).
+      kinds.push(route.request().resourceType());
       await held;
       await route.continue();
     });
@@ -172,6 +175,7 @@ describeInBrowser("the account page", () => {
 
     await page.getByRole("status").filter({ hasText: "Your picture is updated." }).waitFor();
     expect(uploads).toBe(1);
+    expect(kinds).toEqual(["xhr"]);
     const { imageUrl } = await apiClient(folio.url, kit.accessToken).user.me.query();
     expect(imageUrl).toMatch(/^\/pictures\/[A-Za-z0-9_-]{22}\.webp$/);
     // The preview is gone (its object URL revoked); the stored picture shows instead.
