@@ -199,6 +199,8 @@ describeInBrowser("the account page", () => {
     });
     await page.getByRole("button", { name: "Upload picture" }).click();
     await page.getByText("This file is not a picture Folio accepts").waitFor();
+    // The browser cannot draw it either: no broken preview, a sentence instead.
+    await page.getByText("No preview for this file").waitFor();
     expect(await input.getAttribute("aria-invalid")).toBe("true");
     expect((await apiClient(folio.url, lu.accessToken).user.me.query()).imageUrl).toBeNull();
 

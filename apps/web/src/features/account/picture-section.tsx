@@ -59,6 +59,9 @@ export function PictureSection({ user }: { user: PrivateUser }) {
   >({ resolver: zodResolver(pictureForm), mode: "onChange" });
   const chosen = watch("image")?.item(0) ?? undefined;
   const previewUrl = usePreviewUrl(chosen);
+  // A file the browser cannot draw (not a picture, or a format it lacks) has no preview.
+  const [brokenPreview, setBrokenPreview] = useState<string | null>(null);
+  const showPreview = previewUrl !== null && previewUrl !== brokenPreview;
   const error = formState.errors.image?.message;
   const pending = mutation.isPending;
 
@@ -81,19 +84,26 @@ export function PictureSection({ user }: { user: PrivateUser }) {
       </h2>
       <div className="d-flex align-items-start gap-4 flex-wrap">
         <figure className="text-center mb-0">
-          {previewUrl ? (
+          {showPreview ? (
             <img
               src={previewUrl}
               alt="Preview of your new avatar"
               width={96}
               height={96}
               className="rounded-circle object-fit-cover"
+              onError={() => setBrokenPreview(previewUrl)}
             />
           ) : (
             <Avatar imageUrl={user.imageUrl} size="lg" />
           )}
           <figcaption className="small text-body-secondary mt-1">
-            {previewUrl ? "Preview" : user.imageUrl ? "Your picture" : "No picture yet"}
+            {showPreview
+              ? "Preview"
+              : previewUrl
+                ? "No preview for this file"
+                : user.imageUrl
+                  ? "Your picture"
+                  : "No picture yet"}
           </figcaption>
         </figure>
         <form onSubmit={onSubmit} noValidate className="flex-grow-1">
