@@ -24,6 +24,7 @@ const LIMITS = {
   RATE_LIMIT_LOGIN_ACCOUNT: "3",
   RATE_LIMIT_LOGIN_IP: "0",
   RATE_LIMIT_REGISTER_IP: "0",
+  RATE_LIMIT_UPLOAD_USER: "3",
 };
 
 /** 2 wrong passwords on A, 1 on B; then the right one on either is refused with Retry-After. */
@@ -133,6 +134,20 @@ describe.skipIf(!postgresUrl)("two server processes on one Postgres database", (
       expect((await send(`${pair.at(i)}${firstUrl}`)).status).toBe(404);
       expect((await send(`${pair.at(i)}${secondUrl}`)).status).toBe(200);
     }
+  });
+
+  it("counts picture uploads of one account across both processes (Postgres store)", async () => {
+    const fay = await register(pair.at(0));
+    const image = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#00f" } })
+      .png()
+      .toBuffer();
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await uploadPicture(pair.at(i), fay.accessToken, { id: fay.user.id, image });
+      statuses.push(res.status);
+      if (res.status === 429) expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    }
+    expect(statuses).toEqual([200, 200, 200, 429]);
   });
 
   it("walks the feed across both processes without a repeat or a gap while posts are added", async () => {
