@@ -136,6 +136,25 @@ describe("profile pictures over HTTP", () => {
     expect(me.body.result.data.imageUrl).toBeNull();
   });
 
+  it("refuses a body over 6 MiB with 413 (body limits, ADR 010), keeping the current picture", async () => {
+    const alice = await register(server.url);
+    const first = await uploadPicture(server.url, alice.accessToken, {
+      id: alice.user.id,
+      image: await squarePng(),
+    });
+    const url = first.body.result.data.imageUrl as string;
+    const huge = Buffer.alloc(6 * 1024 * 1024 + 1);
+    const refused = await uploadPicture(server.url, alice.accessToken, {
+      id: alice.user.id,
+      image: huge,
+    });
+    expect(refused.status).toBe(413);
+    expect(refused.body.error.data.code).toBe("PAYLOAD_TOO_LARGE");
+    const me = await query(server.url, "user.me", undefined, alice.accessToken);
+    expect(me.body.result.data.imageUrl).toBe(url);
+    expect((await send(`${server.url}${url}`)).status).toBe(200);
+  });
+
   it("refuses someone else's id with 403 and a bad id with 400 naming id", async () => {
     const alice = await register(server.url);
     const mallory = await register(server.url);
