@@ -84,6 +84,7 @@ const envSchema = z
     RATE_LIMIT_LOGIN_IP: count(20),
     RATE_LIMIT_LOGIN_ACCOUNT: count(5),
     RATE_LIMIT_REGISTER_IP: count(10),
+    RATE_LIMIT_UPLOAD_USER: count(20),
     RATE_LIMIT_STORE: optional(z.enum(["memory", "redis", "postgres"])).default("memory"),
     REDIS_URL: optional(
       z.string().regex(/^rediss?:\/\/.+/, "must be a redis:// or rediss:// URL"),
@@ -138,6 +139,7 @@ function toConfig(env: z.output<typeof envSchema>) {
       loginPerIp: env.RATE_LIMIT_LOGIN_IP,
       loginPerAccount: env.RATE_LIMIT_LOGIN_ACCOUNT,
       registerPerIp: env.RATE_LIMIT_REGISTER_IP,
+      uploadPerUser: env.RATE_LIMIT_UPLOAD_USER,
     },
     rateLimitStore: env.RATE_LIMIT_STORE,
     redisUrl: env.REDIS_URL,

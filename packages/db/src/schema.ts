@@ -24,9 +24,18 @@ export interface PostTable {
   updated_at: Timestamp;
 }
 
+/** A user's profile picture: the WebP bytes the server made, under a random id. */
+export interface PictureTable {
+  id: string;
+  user_id: number;
+  bytes: Uint8Array;
+  created_at: Timestamp;
+}
+
 export interface Database {
   users: UserTable;
   posts: PostTable;
+  pictures: PictureTable;
 }
 
 export type UserRow = Selectable<UserTable>;
