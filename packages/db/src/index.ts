@@ -10,5 +10,6 @@ export { isForeignKeyViolation } from "./foreign-key-violation.js";
 export { folioMigrations, migrateToLatest } from "./migrate.js";
 export * from "./posts.js";
 export * from "./schema.js";
+export * from "./sessions.js";
 export { uniqueViolationField } from "./unique-violation.js";
 export * from "./users.js";

@@ -10,8 +10,6 @@ export interface UserTable {
   email: string;
   password_hash: string;
   image_url: string | null;
-  /** Bumped to revoke every token issued so far (logout everywhere, password change). */
-  token_version: Generated<number>;
   created_at: Timestamp;
 }
 
@@ -24,9 +22,23 @@ export interface PostTable {
   updated_at: Timestamp;
 }
 
+/** A signed-in device (ADR 011): a token is valid only while its session row lives. */
+export interface SessionTable {
+  /** Random and unguessable (the token's `sid`). */
+  id: string;
+  user_id: number;
+  created_at: Timestamp;
+  /** Kept to the minute: written at most once a minute per session. */
+  last_seen_at: Timestamp;
+  /** As the client sent it, truncated. */
+  user_agent: string | null;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   users: UserTable;
   posts: PostTable;
+  sessions: SessionTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -35,6 +47,8 @@ export type UserUpdate = Updateable<UserTable>;
 export type PostRow = Selectable<PostTable>;
 export type NewPostRow = Insertable<PostTable>;
 export type PostUpdate = Updateable<PostTable>;
+export type SessionRow = Selectable<SessionTable>;
+export type NewSessionRow = Insertable<SessionTable>;
 
 export function toIsoString(value: Date | string): string {
   return (value instanceof Date ? value : new Date(value)).toISOString();
