@@ -48,7 +48,7 @@ describeEachDialect("concurrency", (dialect) => {
           expect(["NOT_FOUND", "UNAUTHORIZED"], String(cause)).toContain(code);
         }
       }
-      expect(await snapshotDatabase(app.db)).toEqual({ users: [], posts: [] });
+      expect(await snapshotDatabase(app.db)).toEqual({ users: [], posts: [], sessions: [] });
     }
   });
 
@@ -64,7 +64,7 @@ describeEachDialect("concurrency", (dialect) => {
     await expect(caller.post.create({ title: "t", content: "c" })).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
-    expect(await snapshotDatabase(app.db)).toEqual({ users: [], posts: [] });
+    expect(await snapshotDatabase(app.db)).toEqual({ users: [], posts: [], sessions: [] });
   });
 
   it.each([

@@ -18,7 +18,7 @@ const LATER = "2026-12-02T10:00:00.000Z";
 const NOW = "2026-12-01T12:00:00.000Z";
 
 function session(id: string, userId: number, expiresAt = LATER) {
-  return { id, userId, userAgent: "test", createdAt: T0, expiresAt };
+  return { id, userId, userAgent: "test", createdAt: T0, lastSeenAt: T0, expiresAt };
 }
 
 const ids = (rows: { id: string }[]) => rows.map((row) => row.id).sort();

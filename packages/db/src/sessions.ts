@@ -8,6 +8,7 @@ export interface NewSession {
   userId: number;
   userAgent: string | null;
   createdAt: string;
+  lastSeenAt: string;
   expiresAt: string;
 }
 
@@ -18,7 +19,7 @@ export async function insertSession(db: Kysely<Database>, session: NewSession): 
       id: session.id,
       user_id: session.userId,
       created_at: session.createdAt,
-      last_seen_at: session.createdAt,
+      last_seen_at: session.lastSeenAt,
       user_agent: session.userAgent,
       expires_at: session.expiresAt,
     })

@@ -11,6 +11,8 @@ export interface HttpOptions {
   /** The raw Authorization header. */
   authorization?: string;
   ip?: string;
+  /** The User-Agent header. */
+  userAgent?: string;
 }
 
 export interface WireError {
@@ -46,6 +48,7 @@ export async function sendOverHttp(
   const headers = new Headers({ "content-type": "application/json" });
   const authorization = options.authorization ?? (options.token && `Bearer ${options.token}`);
   if (authorization) headers.set("authorization", authorization);
+  if (options.userAgent) headers.set("user-agent", options.userAgent);
   const body = !isQuery && input !== undefined ? JSON.stringify(input) : undefined;
   const response = await fetchRequestHandler({
     endpoint: "/trpc",
@@ -54,7 +57,10 @@ export async function sendOverHttp(
     createContext: ({ req }) =>
       createContext(deps)({
         req: {
-          headers: { authorization: req.headers.get("authorization") ?? undefined },
+          headers: {
+            authorization: req.headers.get("authorization") ?? undefined,
+            "user-agent": req.headers.get("user-agent") ?? undefined,
+          },
           ip: options.ip ?? "198.51.100.20",
         },
       }),

@@ -5,11 +5,19 @@ import type { Kysely } from "kysely";
 import { expect } from "vitest";
 import type { HttpCall, WireError } from "./http.js";
 
-/** All users and posts, ordered by id: equal snapshots mean no row was written. */
+/**
+ * All users, posts and sessions, ordered by id: equal snapshots mean no row was written. A
+ * session's last_seen_at is left out: it is bookkeeping that a request may move once a minute.
+ */
 export async function snapshotDatabase(db: Kysely<Database>) {
   const users = await db.selectFrom("users").selectAll().orderBy("id").execute();
   const posts = await db.selectFrom("posts").selectAll().orderBy("id").execute();
-  return { users, posts };
+  const sessions = await db
+    .selectFrom("sessions")
+    .select(["id", "user_id", "created_at", "user_agent", "expires_at"])
+    .orderBy("id")
+    .execute();
+  return { users, posts, sessions };
 }
 
 /**
