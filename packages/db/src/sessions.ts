@@ -28,16 +28,13 @@ export async function insertSession(db: Kysely<Database>, session: NewSession): 
 
 export type UserWithSessionRow = UserRow & { session_last_seen_at: Date | string };
 
-/**
- * The user behind a live session, in one indexed query (primary key, then the user's primary
- * key): undefined when the session ended, expired, or belongs to another user.
- */
-export function findUserBySession(
+/** The query behind findUserBySession (query-plans.test.ts checks its plan). */
+export function selectUserBySession(
   db: Kysely<Database>,
   sessionId: string,
   userId: number,
   now: string,
-): Promise<UserWithSessionRow | undefined> {
+) {
   return db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
@@ -45,8 +42,20 @@ export function findUserBySession(
     .select("sessions.last_seen_at as session_last_seen_at")
     .where("sessions.id", "=", sessionId)
     .where("sessions.user_id", "=", userId)
-    .where("sessions.expires_at", ">", now)
-    .executeTakeFirst();
+    .where("sessions.expires_at", ">", now);
+}
+
+/**
+ * The user behind a live session, in one indexed query (the session's primary key, then the
+ * user's): undefined when the session ended, expired, or belongs to another user.
+ */
+export function findUserBySession(
+  db: Kysely<Database>,
+  sessionId: string,
+  userId: number,
+  now: string,
+): Promise<UserWithSessionRow | undefined> {
+  return selectUserBySession(db, sessionId, userId, now).executeTakeFirst();
 }
 
 /**
@@ -67,12 +76,8 @@ export async function touchSession(
   return result.numUpdatedRows > 0n;
 }
 
-/** The user's sessions that have not expired, most recently seen first. */
-export function listLiveSessions(
-  db: Kysely<Database>,
-  userId: number,
-  now: string,
-): Promise<SessionRow[]> {
+/** The query behind listLiveSessions. */
+export function selectLiveSessions(db: Kysely<Database>, userId: number, now: string) {
   return db
     .selectFrom("sessions")
     .selectAll()
@@ -80,8 +85,16 @@ export function listLiveSessions(
     .where("expires_at", ">", now)
     .orderBy("last_seen_at", "desc")
     .orderBy("created_at", "desc")
-    .orderBy("id")
-    .execute();
+    .orderBy("id");
+}
+
+/** The user's sessions that have not expired, most recently seen first. */
+export function listLiveSessions(
+  db: Kysely<Database>,
+  userId: number,
+  now: string,
+): Promise<SessionRow[]> {
+  return selectLiveSessions(db, userId, now).execute();
 }
 
 /** Ends one session of `userId`; false when that user has no session with this id. */
