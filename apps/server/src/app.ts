@@ -69,7 +69,7 @@ export async function buildApp(config: Config, { db }: AppResources): Promise<Fa
     },
     onError: (error) => app.log.warn({ err: error }, "could not delete expired sessions"),
   });
-  app.addHook("onClose", () => sessionSweep.stop());
+  app.addHook("onClose", async () => sessionSweep.stop());
   // The start-up sweep is done before the server listens (it never throws: see onError).
   await sessionSweep.first;
 
