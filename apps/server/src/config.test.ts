@@ -13,7 +13,7 @@ describe("loadConfig", () => {
       nodeEnv: "development",
       databaseUrl: `sqlite:${resolve(repoRoot, "data/folio.db")}`,
       accessTokenTtlSeconds: 86_400,
-      rateLimits: { loginPerIp: 20, loginPerAccount: 5, registerPerIp: 10 },
+      rateLimits: { loginPerIp: 20, loginPerAccount: 5, registerPerIp: 10, uploadPerUser: 20 },
       rateLimitStore: "memory",
       trustProxy: false,
       logLevel: "info",
@@ -29,6 +29,14 @@ describe("loadConfig", () => {
     expect(loadConfig({ DATABASE_URL: "sqlite::memory:" }).databaseUrl).toBe("sqlite::memory:");
   });
 
+  it("reads RATE_LIMIT_UPLOAD_USER, 0 turning the limit off, and names it when bad", () => {
+    expect(loadConfig({ RATE_LIMIT_UPLOAD_USER: "3" }).rateLimits.uploadPerUser).toBe(3);
+    expect(loadConfig({ RATE_LIMIT_UPLOAD_USER: "0" }).rateLimits.uploadPerUser).toBe(0);
+    expect(() => loadConfig({ RATE_LIMIT_UPLOAD_USER: "many" })).toThrow(
+      /RATE_LIMIT_UPLOAD_USER: must be a whole number/,
+    );
+  });
+
   it("treats an empty variable as unset", () => {
     expect(loadConfig({ PORT: "", TRUST_PROXY: "" })).toMatchObject({
       port: 3000,
@@ -41,6 +49,19 @@ describe("loadConfig", () => {
     expect(loadConfig({ TRUST_PROXY: "1" }).trustProxy).toBe(1);
     expect(loadConfig({ TRUST_PROXY: "2" }).trustProxy).toBe(2);
     expect(loadConfig({ TRUST_PROXY: "off" }).trustProxy).toBe(false);
+  });
+
+  it("reads REQUEST_TIMEOUT and HEADERS_TIMEOUT as durations (60s and 10s by default)", () => {
+    expect(loadConfig({})).toMatchObject({ requestTimeoutSeconds: 60, headersTimeoutSeconds: 10 });
+    expect(loadConfig({ REQUEST_TIMEOUT: "2m", HEADERS_TIMEOUT: "5s" })).toMatchObject({
+      requestTimeoutSeconds: 120,
+      headersTimeoutSeconds: 5,
+    });
+    expect(() => loadConfig({ REQUEST_TIMEOUT: "0s" })).toThrow(/REQUEST_TIMEOUT: must be/);
+    expect(() => loadConfig({ HEADERS_TIMEOUT: "soon" })).toThrow(/HEADERS_TIMEOUT: must be/);
+    expect(() => loadConfig({ REQUEST_TIMEOUT: "5s" })).toThrow(
+      /HEADERS_TIMEOUT: must not be longer than REQUEST_TIMEOUT/,
+    );
   });
 
   it("names every bad variable in one error, without echoing the secret", () => {

@@ -44,6 +44,17 @@ const trustProxy = z
     return /^[0-9]+$/.test(text) ? Number(text) : 1;
   });
 
+const duration = (fallbackSeconds: number) =>
+  optional(
+    z
+      .string()
+      .refine(
+        (text) => parseDurationSeconds(text) !== null,
+        "must be a whole number and a unit s, m, h or d (90s, 30m, 12h, 7d)",
+      )
+      .transform((text) => parseDurationSeconds(text) ?? 0),
+  ).default(fallbackSeconds);
+
 const envSchema = z
   .object({
     PORT: optional(
@@ -73,6 +84,7 @@ const envSchema = z
     RATE_LIMIT_LOGIN_IP: count(20),
     RATE_LIMIT_LOGIN_ACCOUNT: count(5),
     RATE_LIMIT_REGISTER_IP: count(10),
+    RATE_LIMIT_UPLOAD_USER: count(20),
     RATE_LIMIT_STORE: optional(z.enum(["memory", "redis", "postgres"])).default("memory"),
     REDIS_URL: optional(
       z.string().regex(/^rediss?:\/\/.+/, "must be a redis:// or rediss:// URL"),
@@ -82,10 +94,20 @@ const envSchema = z
       z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
     ).default("info"),
     WEB_DIST_DIR: optional(z.string().transform(fromRepoRoot)).default(defaultWebDistDir),
+    // docs/security.md "Timeouts" gives the reason for each default.
+    REQUEST_TIMEOUT: duration(60),
+    HEADERS_TIMEOUT: duration(10),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.JWT_SECRET) {
       ctx.addIssue({ code: "custom", path: ["JWT_SECRET"], message: "is required in production" });
+    }
+    if (env.HEADERS_TIMEOUT > env.REQUEST_TIMEOUT) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["HEADERS_TIMEOUT"],
+        message: "must not be longer than REQUEST_TIMEOUT",
+      });
     }
     if (env.RATE_LIMIT_STORE === "postgres" && env.DATABASE_URL.startsWith("sqlite:")) {
       ctx.addIssue({
@@ -117,6 +139,7 @@ function toConfig(env: z.output<typeof envSchema>) {
       loginPerIp: env.RATE_LIMIT_LOGIN_IP,
       loginPerAccount: env.RATE_LIMIT_LOGIN_ACCOUNT,
       registerPerIp: env.RATE_LIMIT_REGISTER_IP,
+      uploadPerUser: env.RATE_LIMIT_UPLOAD_USER,
     },
     rateLimitStore: env.RATE_LIMIT_STORE,
     redisUrl: env.REDIS_URL,
@@ -124,6 +147,10 @@ function toConfig(env: z.output<typeof envSchema>) {
     trustProxy: env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
     webDistDir: env.WEB_DIST_DIR,
+    /** Whole request (headers and body) must arrive within this, else 408 and the socket closes. */
+    requestTimeoutSeconds: env.REQUEST_TIMEOUT,
+    /** Request headers must arrive within this, else the socket closes. */
+    headersTimeoutSeconds: env.HEADERS_TIMEOUT,
     /** The data folder: the SQLite file's folder, else <repo>/data. */
     dataDir: sqliteFile ? dirname(sqliteFile) : resolve(repoRoot, "data"),
   };

@@ -19,6 +19,16 @@ export {
 export type { Ok, Page, Post, PrivateUser, PublicUser, Session } from "./dto.js";
 export { type FieldErrors, RateLimitedError } from "./errors.js";
 export {
+  databasePictureStore,
+  decodeSlots,
+  makeProfilePicture,
+  PICTURES_PATH,
+  type PictureStore,
+  pictureIdFromFileName,
+  pictureStoreOf,
+  savePicture,
+} from "./pictures/index.js";
+export {
   createRateLimits,
   type RateLimitSettings,
   type RateLimitStore,

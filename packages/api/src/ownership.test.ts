@@ -17,6 +17,8 @@ it("has owner-only procedures to check", () => {
     "auth.endSession",
     "user.update",
     "user.delete",
+    "user.setPicture",
+    "user.removePicture",
     "post.update",
     "post.delete",
   ]);

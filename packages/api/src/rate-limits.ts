@@ -1,5 +1,6 @@
-// Limits on login failures and registrations (API.md "Limits"), on rate-limiter-flexible so
-// the counters can live in memory (one process) or in Redis/Postgres (shared by many).
+// Limits on login failures, registrations and picture uploads (API.md "Limits"), on
+// rate-limiter-flexible so the counters can live in memory (one process) or in Redis/Postgres
+// (shared by many).
 import {
   type RateLimiterAbstract,
   RateLimiterMemory,
@@ -16,6 +17,8 @@ export interface RateLimitSettings {
   loginPerAccount: number;
   /** Registrations per client address per hour; 0 turns the limit off. */
   registerPerIp: number;
+  /** Picture uploads per account per hour; unset or 0 turns the limit off (the server sets 20). */
+  uploadPerUser?: number;
 }
 
 export type RateLimitStore =
@@ -30,6 +33,8 @@ export interface RateLimits {
   loginSucceeded(ip: string, login: string): Promise<void>;
   /** Counts one registration attempt; refuses with TOO_MANY_REQUESTS over the limit. */
   beginRegistration(ip: string): Promise<void>;
+  /** Counts one picture upload by the user; refuses with TOO_MANY_REQUESTS over the limit. */
+  beginUpload(userId: number): Promise<void>;
 }
 
 const FIFTEEN_MINUTES = 15 * 60;
@@ -89,6 +94,7 @@ export function createRateLimits(
     FIFTEEN_MINUTES,
   );
   const registerByIp = createLimiter(store, "register_ip", settings.registerPerIp, ONE_HOUR);
+  const uploadByUser = createLimiter(store, "upload_user", settings.uploadPerUser ?? 0, ONE_HOUR);
   const accountKey = (login: string) => login.trim().toLowerCase();
   const ready = storeReady(store);
 
@@ -113,6 +119,10 @@ export function createRateLimits(
       await ready();
       await consume(registerByIp, ip);
     },
+    async beginUpload(userId) {
+      await ready();
+      await consume(uploadByUser, String(userId));
+    },
   };
 }
 
@@ -121,4 +131,5 @@ export const unlimited: RateLimits = {
   beginLogin: async () => {},
   loginSucceeded: async () => {},
   beginRegistration: async () => {},
+  beginUpload: async () => {},
 };

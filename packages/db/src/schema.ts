@@ -35,10 +35,19 @@ export interface SessionTable {
   expires_at: Timestamp;
 }
 
+/** A user's profile picture: the WebP bytes the server made, under a random id. */
+export interface PictureTable {
+  id: string;
+  user_id: number;
+  bytes: Uint8Array;
+  created_at: Timestamp;
+}
+
 export interface Database {
   users: UserTable;
   posts: PostTable;
   sessions: SessionTable;
+  pictures: PictureTable;
 }
 
 export type UserRow = Selectable<UserTable>;

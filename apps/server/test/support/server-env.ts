@@ -17,6 +17,8 @@ export const FOLIO_SETTINGS = [
   "TRUST_PROXY",
   "LOG_LEVEL",
   "WEB_DIST_DIR",
+  "REQUEST_TIMEOUT",
+  "HEADERS_TIMEOUT",
 ];
 
 export function serverEnv(

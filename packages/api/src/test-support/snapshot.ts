@@ -6,8 +6,9 @@ import { expect } from "vitest";
 import type { HttpCall, WireError } from "./http.js";
 
 /**
- * All users, posts and sessions, ordered by id: equal snapshots mean no row was written. A
- * session's last_seen_at is left out: it is bookkeeping that a request may move once a minute.
+ * All users, posts, sessions and pictures, ordered by id: equal snapshots mean no row was
+ * written. A session's last_seen_at is left out: it is bookkeeping that a request may move
+ * once a minute.
  */
 export async function snapshotDatabase(db: Kysely<Database>) {
   const users = await db.selectFrom("users").selectAll().orderBy("id").execute();
@@ -17,7 +18,12 @@ export async function snapshotDatabase(db: Kysely<Database>) {
     .select(["id", "user_id", "created_at", "user_agent", "expires_at"])
     .orderBy("id")
     .execute();
-  return { users, posts, sessions };
+  const pictures = await db
+    .selectFrom("pictures")
+    .select(["id", "user_id", "created_at"])
+    .orderBy("id")
+    .execute();
+  return { users, posts, sessions, pictures };
 }
 
 /**
