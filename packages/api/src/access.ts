@@ -5,8 +5,12 @@ export type Access = "public" | "protected" | "owner";
 export const procedureAccess = {
   "auth.register": "public",
   "auth.login": "public",
+  "auth.logout": "protected",
+  "auth.logoutOthers": "protected",
   "auth.logoutAll": "protected",
+  "auth.endSession": "owner",
   "user.me": "protected",
+  "user.sessions": "protected",
   "user.byId": "public",
   "user.update": "owner",
   "user.changePassword": "protected",

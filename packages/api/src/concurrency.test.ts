@@ -48,7 +48,12 @@ describeEachDialect("concurrency", (dialect) => {
           expect(["NOT_FOUND", "UNAUTHORIZED"], String(cause)).toContain(code);
         }
       }
-      expect(await snapshotDatabase(app.db)).toEqual({ users: [], posts: [], pictures: [] });
+      expect(await snapshotDatabase(app.db)).toEqual({
+        users: [],
+        posts: [],
+        sessions: [],
+        pictures: [],
+      });
     }
   });
 
@@ -64,7 +69,12 @@ describeEachDialect("concurrency", (dialect) => {
     await expect(caller.post.create({ title: "t", content: "c" })).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
-    expect(await snapshotDatabase(app.db)).toEqual({ users: [], posts: [], pictures: [] });
+    expect(await snapshotDatabase(app.db)).toEqual({
+      users: [],
+      posts: [],
+      sessions: [],
+      pictures: [],
+    });
   });
 
   it.each([

@@ -10,8 +10,6 @@ export interface UserTable {
   email: string;
   password_hash: string;
   image_url: string | null;
-  /** Bumped to revoke every token issued so far (logout everywhere, password change). */
-  token_version: Generated<number>;
   created_at: Timestamp;
 }
 
@@ -22,6 +20,19 @@ export interface PostTable {
   content: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/** A signed-in device (ADR 011): a token is valid only while its session row lives. */
+export interface SessionTable {
+  /** Random and unguessable (the token's `sid`). */
+  id: string;
+  user_id: number;
+  created_at: Timestamp;
+  /** Kept to the minute: written at most once a minute per session. */
+  last_seen_at: Timestamp;
+  /** As the client sent it, truncated. */
+  user_agent: string | null;
+  expires_at: Timestamp;
 }
 
 /** A user's profile picture: the WebP bytes the server made, under a random id. */
@@ -35,6 +46,7 @@ export interface PictureTable {
 export interface Database {
   users: UserTable;
   posts: PostTable;
+  sessions: SessionTable;
   pictures: PictureTable;
 }
 
@@ -44,6 +56,8 @@ export type UserUpdate = Updateable<UserTable>;
 export type PostRow = Selectable<PostTable>;
 export type NewPostRow = Insertable<PostTable>;
 export type PostUpdate = Updateable<PostTable>;
+export type SessionRow = Selectable<SessionTable>;
+export type NewSessionRow = Insertable<SessionTable>;
 
 /** What `Date.prototype.toISOString` writes (UTC, milliseconds), i.e. how Folio stores time. */
 const CANONICAL_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;

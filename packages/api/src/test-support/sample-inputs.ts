@@ -7,14 +7,17 @@ import { type SignedUp, TEST_PASSWORD, type TestApp } from "./harness.js";
 
 export interface Fixture {
   owner: SignedUp;
+  /** The owner signed in a second time: another device, another session. */
+  ownerElsewhere: SignedUp;
   /** A post written by the owner. */
   post: Post;
 }
 
 export async function createFixture(app: TestApp): Promise<Fixture> {
   const owner = await app.signUp("owner");
+  const ownerElsewhere = await app.logIn("owner", "Fixture phone");
   const post = await owner.as.post.create({ title: "Owner's post", content: "Mine." });
-  return { owner, post };
+  return { owner, ownerElsewhere, post };
 }
 
 let registrations = 0;
@@ -28,8 +31,12 @@ const sampleInputs = {
     return { username, email: `${username}@example.com`, password: TEST_PASSWORD };
   },
   "auth.login": () => ({ login: "owner", password: TEST_PASSWORD }),
+  "auth.logout": () => undefined,
+  "auth.logoutOthers": () => undefined,
   "auth.logoutAll": () => undefined,
+  "auth.endSession": ({ ownerElsewhere }) => ({ id: ownerElsewhere.sessionId }),
   "user.me": () => undefined,
+  "user.sessions": () => undefined,
   "user.byId": ({ owner }) => ({ id: owner.id }),
   "user.update": ({ owner }) => ({ id: owner.id, username: "renamed" }),
   "user.changePassword": () => ({
