@@ -45,8 +45,19 @@ const INTENTIONAL = {
 
 const PASSWORD = "correct horse battery";
 const MISSING_ID = 987_654;
+/** An id of the same kind as `value` that names nothing: a number (also as a form field's
+ * text), or a random-looking string id of the same length. */
+function missingLike(value: unknown): unknown {
+  if (typeof value !== "string") return MISSING_ID;
+  return /^\d+$/.test(value) ? String(MISSING_ID) : "A".repeat(value.length);
+}
+
 /** Only for reading which keys a sample input has, when the tests are collected. */
-const PLACEHOLDER = { owner: { id: 1 }, post: { id: 1 } } as Fixture;
+const PLACEHOLDER = {
+  owner: { id: 1, sessionId: "s" },
+  ownerElsewhere: { id: 1, sessionId: "s" },
+  post: { id: 1 },
+} as Fixture;
 
 interface Seeded extends Fixture {
   intruder: { id: number; token: string; username: string; email: string };
@@ -183,6 +194,13 @@ describe("Folio's host answers exactly as tRPC's stock Fastify adapter", () => {
         return res.body.result.data;
       };
       const owner = await signUp("owner");
+      // The owner on a second device: another session (auth.endSession's sample ends it).
+      const elsewhere = await request(host, {
+        ...procedureCall("auth.login", { login: "owner", password: PASSWORD }),
+        headers: { "content-type": "application/json", "user-agent": "Fixture phone" },
+      });
+      if (elsewhere.status !== 200) throw new Error(`second login: ${elsewhere.text}`);
+      const ownerElsewhere = elsewhere.body.result.data;
       const intruder = await signUp("intruder");
       const created = await request(
         host,
@@ -193,8 +211,24 @@ describe("Folio's host answers exactly as tRPC's stock Fastify adapter", () => {
         ),
       );
       const token = (session: { accessToken: string }) => session.accessToken;
+      // The session a token names (its `sid` claim), read without verifying: our own token.
+      const sessionIdOf = (jwt: string): string =>
+        JSON.parse(Buffer.from(jwt.split(".")[1] ?? "", "base64url").toString("utf8")).sid;
       return {
-        owner: { session: owner, id: owner.user.id, token: token(owner), as: undefined as never },
+        owner: {
+          session: owner,
+          id: owner.user.id,
+          token: token(owner),
+          sessionId: sessionIdOf(token(owner)),
+          as: undefined as never,
+        },
+        ownerElsewhere: {
+          session: ownerElsewhere,
+          id: ownerElsewhere.user.id,
+          token: token(ownerElsewhere),
+          sessionId: sessionIdOf(token(ownerElsewhere)),
+          as: undefined as never,
+        },
         post: created.body.result.data,
         intruder: {
           id: intruder.user.id,
@@ -266,7 +300,8 @@ describe("Folio's host answers exactly as tRPC's stock Fastify adapter", () => {
           "forbidden",
           procedureCall(path, input(), fixtures.seeded.intruder.token),
         );
-        expect(res?.status, res?.text).toBe(403);
+        // 403, or 404 where the contract hides that the object exists (auth.endSession).
+        expect([403, 404], res?.text).toContain(res?.status);
       });
     }
 
@@ -275,11 +310,15 @@ describe("Folio's host answers exactly as tRPC's stock Fastify adapter", () => {
     const idKeys = keys.filter((key) => /^(id|userId|postId)$/.test(key));
     const taken = keys.filter((key) => key === "username" || key === "email");
 
+    const sampleValue = (key: string): unknown => {
+      const sample = input();
+      return sample instanceof FormData ? sample.get(key) : sample?.[key];
+    };
     if (idKeys.length > 0) {
       it("answers an input naming nothing alike (404, or 403 for another user's id)", async () => {
         const missing = withFields(
           input(),
-          Object.fromEntries(idKeys.map((key) => [key, MISSING_ID])),
+          Object.fromEntries(idKeys.map((key) => [key, missingLike(sampleValue(key))])),
         );
         const res = await one("not found", procedureCall(path, missing, ownerToken()));
         expect([403, 404], res?.text).toContain(res?.status);
