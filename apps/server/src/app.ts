@@ -8,6 +8,7 @@ import type { Config } from "./config.js";
 import { registerHealth } from "./health.js";
 import { resolveJwtSecret } from "./jwt-secret.js";
 import { loggerOptions } from "./logger.js";
+import { startMail } from "./mail.js";
 import { openRateLimitStore } from "./rate-limit-store.js";
 import { registerRequestLog } from "./request-log.js";
 import { registerSecurityHeaders } from "./security-headers.js";
@@ -56,10 +57,16 @@ export async function buildApp(config: Config, { db }: AppResources): Promise<Fa
   );
   app.addHook("onClose", () => rateLimitStore.close());
 
+  const mail = startMail(config, app.log);
+  // Registered after the rate-limit store's hook, so it runs first: mail still queued when the
+  // server closes is sent (retries without their waits) before the process goes.
+  app.addHook("onClose", () => mail.mailer.close());
+
   const deps: AppDeps = {
     db: db.db,
     auth: { secret: secret.key, ttlSeconds: config.accessTokenTtlSeconds },
     limits: createRateLimits(config.rateLimits, rateLimitStore.store),
+    mail,
   };
 
   closeConnectionsWhenClosing(app);

@@ -3,6 +3,7 @@ import type { Database } from "@folio/db";
 import type { Kysely } from "kysely";
 import { readBearerToken } from "./auth/bearer.js";
 import type { AuthSettings } from "./auth/tokens.js";
+import type { MailDeps } from "./mail/index.js";
 import type { RateLimits } from "./rate-limits.js";
 
 /** What the API needs from its host: built once at start and shared by every request. */
@@ -10,6 +11,8 @@ export interface AppDeps {
   db: Kysely<Database>;
   auth: AuthSettings;
   limits: RateLimits;
+  /** The mail queue, the origin of links, token lifetimes. */
+  mail: MailDeps;
 }
 
 export interface Context extends AppDeps {
@@ -29,6 +32,7 @@ export function createContextInner(options: InnerContextOptions): Context {
     db: options.db,
     auth: options.auth,
     limits: options.limits,
+    mail: options.mail,
     bearerToken: options.bearerToken ?? null,
     clientIp: options.clientIp ?? "local",
   };

@@ -1,4 +1,5 @@
-// Limits on login failures and registrations (API.md "Limits"), on rate-limiter-flexible so
+// Limits on login failures, registrations, password-reset requests and confirmation mails
+// (API.md "Limits"), on rate-limiter-flexible so
 // the counters can live in memory (one process) or in Redis/Postgres (shared by many).
 import {
   type RateLimiterAbstract,
@@ -16,6 +17,12 @@ export interface RateLimitSettings {
   loginPerAccount: number;
   /** Registrations per client address per hour; 0 turns the limit off. */
   registerPerIp: number;
+  /** Password-reset requests per client address per hour (default 10); 0 turns it off. */
+  resetPerIp?: number;
+  /** Password-reset requests per email address per hour, known or not (default 3); 0 = off. */
+  resetPerEmail?: number;
+  /** Confirmation mails per account per hour (default 5); 0 turns the limit off. */
+  mailPerUser?: number;
 }
 
 export type RateLimitStore =
@@ -30,6 +37,10 @@ export interface RateLimits {
   loginSucceeded(ip: string, login: string): Promise<void>;
   /** Counts one registration attempt; refuses with TOO_MANY_REQUESTS over the limit. */
   beginRegistration(ip: string): Promise<void>;
+  /** Counts one reset request against the address and the email (whether or not it exists). */
+  beginPasswordReset(ip: string, email: string): Promise<void>;
+  /** Counts one confirmation mail for the account; refuses over the limit. */
+  beginConfirmationMail(userId: number): Promise<void>;
 }
 
 const FIFTEEN_MINUTES = 15 * 60;
@@ -89,6 +100,9 @@ export function createRateLimits(
     FIFTEEN_MINUTES,
   );
   const registerByIp = createLimiter(store, "register_ip", settings.registerPerIp, ONE_HOUR);
+  const resetByIp = createLimiter(store, "reset_ip", settings.resetPerIp ?? 10, ONE_HOUR);
+  const resetByEmail = createLimiter(store, "reset_email", settings.resetPerEmail ?? 3, ONE_HOUR);
+  const mailByUser = createLimiter(store, "mail_user", settings.mailPerUser ?? 5, ONE_HOUR);
   const accountKey = (login: string) => login.trim().toLowerCase();
   const ready = storeReady(store);
 
@@ -113,6 +127,15 @@ export function createRateLimits(
       await ready();
       await consume(registerByIp, ip);
     },
+    async beginPasswordReset(ip, email) {
+      await ready();
+      await consume(resetByIp, ip);
+      await consume(resetByEmail, accountKey(email));
+    },
+    async beginConfirmationMail(userId) {
+      await ready();
+      await consume(mailByUser, String(userId));
+    },
   };
 }
 
@@ -121,4 +144,6 @@ export const unlimited: RateLimits = {
   beginLogin: async () => {},
   loginSucceeded: async () => {},
   beginRegistration: async () => {},
+  beginPasswordReset: async () => {},
+  beginConfirmationMail: async () => {},
 };

@@ -12,6 +12,8 @@ export interface UserTable {
   image_url: string | null;
   /** Bumped to revoke every token issued so far (logout everywhere, password change). */
   token_version: Generated<number>;
+  /** 1 once the current email was confirmed through a link; back to 0 when it changes. */
+  email_verified: Generated<number>;
   created_at: Timestamp;
 }
 
@@ -24,9 +26,23 @@ export interface PostTable {
   updated_at: Timestamp;
 }
 
+export type AccountTokenKind = "password_reset" | "email_verification";
+
+/** Single-use tokens sent by mail; only the SHA-256 hash of a token is stored. */
+export interface AccountTokenTable {
+  token_hash: string;
+  user_id: number;
+  kind: AccountTokenKind;
+  /** The address the token was issued for. */
+  email: string;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+}
+
 export interface Database {
   users: UserTable;
   posts: PostTable;
+  account_tokens: AccountTokenTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -1,23 +1,23 @@
-import {
-  bumpTokenVersion,
-  findUserByLogin,
-  insertUser,
-  type UserRow,
-  uniqueViolationField,
-} from "@folio/db";
+import { findUserByLogin, insertUser, uniqueViolationField } from "@folio/db";
 import { TRPCError } from "@trpc/server";
 import { hashPassword, verifyPassword } from "../auth/passwords.js";
-import { issueAccessToken } from "../auth/tokens.js";
-import type { Context } from "../context.js";
-import { type Ok, type Session, toPrivateUser } from "../dto.js";
+import { endAllSessions, issueSession } from "../auth/sessions.js";
+import type { Ok, Session } from "../dto.js";
 import { BAD_CREDENTIALS_MESSAGE, fieldError } from "../errors.js";
-import { loginInput, registerInput } from "../schemas.js";
+import {
+  requestPasswordReset,
+  resetPassword,
+  sendEmailConfirmation,
+  verifyEmail,
+} from "../mail/index.js";
+import {
+  loginInput,
+  registerInput,
+  requestPasswordResetInput,
+  resetPasswordInput,
+  verifyEmailInput,
+} from "../schemas.js";
 import { middleware, protectedProcedure, publicProcedure, router } from "../trpc.js";
-
-export async function createSession(ctx: Context, user: UserRow): Promise<Session> {
-  const token = await issueAccessToken(ctx.auth, user.id, user.token_version);
-  return { ...token, tokenType: "bearer", user: toPrivateUser(user) };
-}
 
 /** Throws CONFLICT naming the field when `error` is a unique violation; rethrows otherwise. */
 export function rethrowConflict(error: unknown): never {
@@ -39,7 +39,8 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }): Promise<Session> => {
       const passwordHash = await hashPassword(input.password);
       const user = await insertUser(ctx.db, { ...input, passwordHash }).catch(rethrowConflict);
-      return createSession(ctx, user);
+      await sendEmailConfirmation(ctx.db, ctx.mail, user);
+      return issueSession(ctx, user);
     }),
 
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }): Promise<Session> => {
@@ -50,11 +51,25 @@ export const authRouter = router({
       throw new TRPCError({ code: "UNAUTHORIZED", message: BAD_CREDENTIALS_MESSAGE });
     }
     await ctx.limits.loginSucceeded(ctx.clientIp, input.login);
-    return createSession(ctx, user);
+    return issueSession(ctx, user);
   }),
 
   logoutAll: protectedProcedure.mutation(async ({ ctx }): Promise<Ok> => {
-    await bumpTokenVersion(ctx.db, ctx.user.id);
+    await endAllSessions(ctx.db, ctx.user.id);
     return { ok: true };
   }),
+
+  requestPasswordReset: publicProcedure
+    .input(requestPasswordResetInput)
+    .mutation(({ ctx, input }): Promise<Ok> => requestPasswordReset(ctx, input.email)),
+
+  resetPassword: publicProcedure
+    .input(resetPasswordInput)
+    .mutation(
+      ({ ctx, input }): Promise<Session> => resetPassword(ctx, input.token, input.newPassword),
+    ),
+
+  verifyEmail: publicProcedure
+    .input(verifyEmailInput)
+    .mutation(({ ctx, input }): Promise<Ok> => verifyEmail(ctx, input.token)),
 });

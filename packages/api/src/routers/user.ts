@@ -1,6 +1,7 @@
 import { deleteUser, findUserById, updatePasswordHash, updateUserProfile } from "@folio/db";
 import { TRPCError } from "@trpc/server";
 import { hashPassword, verifyPassword } from "../auth/passwords.js";
+import { issueSession } from "../auth/sessions.js";
 import {
   type Ok,
   type PrivateUser,
@@ -10,6 +11,12 @@ import {
   toPublicUser,
 } from "../dto.js";
 import { fieldError } from "../errors.js";
+import {
+  resendVerification,
+  sendEmailChangedNotice,
+  sendEmailConfirmation,
+  sendPasswordChangedNotice,
+} from "../mail/index.js";
 import { assertSelf } from "../ownership.js";
 import {
   changePasswordInput,
@@ -18,7 +25,7 @@ import {
   userUpdateInput,
 } from "../schemas.js";
 import { protectedProcedure, publicProcedure, router } from "../trpc.js";
-import { createSession, rethrowConflict } from "./auth.js";
+import { rethrowConflict } from "./auth.js";
 
 const userGone = () => new TRPCError({ code: "NOT_FOUND", message: "User not found." });
 
@@ -36,10 +43,17 @@ export const userRouter = router({
     .mutation(async ({ ctx, input }): Promise<PrivateUser> => {
       await assertSelf(ctx, input.id, ctx.user.id);
       const { username, email } = input;
+      const emailChanges = email !== undefined && email !== ctx.user.email;
+      // Counted before anything changes: over the limit, the update is refused whole.
+      if (emailChanges) await ctx.limits.beginConfirmationMail(ctx.user.id);
       const user = await updateUserProfile(ctx.db, ctx.user.id, { username, email }).catch(
         rethrowConflict,
       );
       if (!user) throw userGone();
+      if (emailChanges) {
+        sendEmailChangedNotice(ctx.mail, ctx.user.email, user);
+        await sendEmailConfirmation(ctx.db, ctx.mail, user);
+      }
       return toPrivateUser(user);
     }),
 
@@ -54,8 +68,13 @@ export const userRouter = router({
       // Bumps the token version too: every older token stops working.
       const user = await updatePasswordHash(ctx.db, ctx.user.id, passwordHash);
       if (!user) throw userGone();
-      return createSession(ctx, user);
+      sendPasswordChangedNotice(ctx.mail, user);
+      return issueSession(ctx, user);
     }),
+
+  resendVerification: protectedProcedure.mutation(
+    ({ ctx }): Promise<Ok> => resendVerification(ctx, ctx.user),
+  ),
 
   delete: protectedProcedure
     .input(userDeleteInput)

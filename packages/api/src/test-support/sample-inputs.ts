@@ -8,12 +8,19 @@ export interface Fixture {
   owner: SignedUp;
   /** A post written by the owner. */
   post: Post;
+  /** The owner's live links, read from the mail the app sent. */
+  verifyToken: string;
+  resetToken: string;
 }
 
 export async function createFixture(app: TestApp): Promise<Fixture> {
   const owner = await app.signUp("owner");
   const post = await owner.as.post.create({ title: "Owner's post", content: "Mine." });
-  return { owner, post };
+  const email = owner.session.user.email;
+  const verifyToken = await app.lastToken(email, "verify-email");
+  await app.caller().auth.requestPasswordReset({ email });
+  const resetToken = await app.lastToken(email, "password-reset");
+  return { owner, post, verifyToken, resetToken };
 }
 
 let registrations = 0;
@@ -28,9 +35,16 @@ const sampleInputs = {
   },
   "auth.login": () => ({ login: "owner", password: TEST_PASSWORD }),
   "auth.logoutAll": () => undefined,
+  "auth.requestPasswordReset": () => ({ email: "owner@example.com" }),
+  "auth.resetPassword": ({ resetToken }) => ({
+    token: resetToken,
+    newPassword: "a brand new secret",
+  }),
+  "auth.verifyEmail": ({ verifyToken }) => ({ token: verifyToken }),
   "user.me": () => undefined,
   "user.byId": ({ owner }) => ({ id: owner.id }),
   "user.update": ({ owner }) => ({ id: owner.id, username: "renamed" }),
+  "user.resendVerification": () => undefined,
   "user.changePassword": () => ({
     currentPassword: TEST_PASSWORD,
     newPassword: "a different secret",

@@ -5,11 +5,16 @@ import type { Kysely } from "kysely";
 import { expect } from "vitest";
 import type { HttpCall, WireError } from "./http.js";
 
-/** All users and posts, ordered by id: equal snapshots mean no row was written. */
+/** All users, posts and account tokens, ordered: equal snapshots mean no row was written. */
 export async function snapshotDatabase(db: Kysely<Database>) {
   const users = await db.selectFrom("users").selectAll().orderBy("id").execute();
   const posts = await db.selectFrom("posts").selectAll().orderBy("id").execute();
-  return { users, posts };
+  const accountTokens = await db
+    .selectFrom("account_tokens")
+    .selectAll()
+    .orderBy("token_hash")
+    .execute();
+  return { users, posts, accountTokens };
 }
 
 /**

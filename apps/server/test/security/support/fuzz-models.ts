@@ -47,6 +47,23 @@ export const fuzzModels = {
     fields: { login: text(120), password: text(128) },
   },
   "auth.logoutAll": { token: "fresh", valid: () => undefined, fields: {} },
+  "auth.requestPasswordReset": {
+    token: "none",
+    valid: () => ({ email: "fuzzer@example.com" }),
+    fields: { email: text(120) },
+  },
+  // A well-formed token that was never issued: the schema is what the fuzzing aims at.
+  "auth.resetPassword": {
+    token: "none",
+    valid: () => ({ token: "A".repeat(43), newPassword: "z".repeat(12) }),
+    fields: { token: text(43), newPassword: text(128) },
+  },
+  "auth.verifyEmail": {
+    token: "none",
+    valid: () => ({ token: "A".repeat(43) }),
+    fields: { token: text(43) },
+  },
+  "user.resendVerification": { token: "fuzzer", valid: () => undefined, fields: {} },
   "user.me": { token: "fuzzer", valid: () => undefined, fields: {} },
   "user.byId": {
     token: "none",
