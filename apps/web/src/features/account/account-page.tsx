@@ -4,6 +4,7 @@ import { Spinner } from "../../components/ui/spinner";
 import { usePageTitle } from "../../lib/use-page-title";
 import { ChangePasswordForm } from "./change-password-form";
 import { DangerZone } from "./danger-zone";
+import { EmailStatus } from "./email-status";
 import { ProfileForm } from "./profile-form";
 import { SessionsSection } from "./sessions-section";
 import { useMe } from "./use-account";
@@ -29,6 +30,7 @@ export function AccountPage() {
             <dd className="mb-0 text-break">{user.email}</dd>
           </dl>
         </div>
+        <EmailStatus user={user} />
         <ProfileForm user={user} />
         <ChangePasswordForm username={user.username} />
         <SessionsSection />
