@@ -217,4 +217,27 @@ describeEachDialect("password reset", (dialect) => {
     await byIp.mail.drain();
     expect(await findUserByEmail(byIp.db, "alice@example.com")).toBeDefined();
   });
+
+  it("refuses a link mailed to an address the account no longer has", async () => {
+    const app = await freshApp(dialect);
+    const alice = await app.signUp("alice");
+    const token = await resetTokenFor(app, "alice@example.com");
+    await alice.as.user.update({ id: alice.id, email: "alice@new.example.com" });
+    await expect(
+      app.caller().auth.resetPassword({ token, newPassword: NEW_PASSWORD }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      app.caller().auth.login({ login: "alice", password: TEST_PASSWORD }),
+    ).resolves.toBeDefined();
+  });
+
+  it("deletes an account's pending tokens with the account", async () => {
+    const app = await freshApp(dialect);
+    const alice = await app.signUp("alice");
+    await resetTokenFor(app, "alice@example.com");
+    const pending = () => app.db.selectFrom("account_tokens").selectAll().execute();
+    expect(await pending()).toHaveLength(2);
+    await alice.as.user.delete({ id: alice.id });
+    expect(await pending()).toEqual([]);
+  });
 });

@@ -38,9 +38,13 @@ export async function resetPassword(
   if (!(await peekAccountToken(ctx.db, "password_reset", token))) throw badAccountToken();
   const passwordHash = await hashPassword(newPassword);
   const user = await redeemAccountToken(ctx.db, "password_reset", token, async (trx, owner) => {
+    // A link mailed to an address the account no longer has opens nothing (the token is used
+    // up all the same).
+    const account = await findUserById(trx, owner.userId);
+    if (!account || account.email !== owner.email) return undefined;
     await setPasswordHash(trx, owner.userId, passwordHash);
     await endAllSessions(trx, owner.userId);
-    // The link reached the mailbox it was sent to: that address is confirmed, if still current.
+    // The link reached the mailbox it was sent to: that address is confirmed.
     await markEmailVerified(trx, owner.userId, owner.email);
     return findUserById(trx, owner.userId);
   });
