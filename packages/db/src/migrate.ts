@@ -30,6 +30,24 @@ async function currentSchema(db: Kysely<Database>): Promise<string> {
 
 /** Applies every pending migration; throws (with the failing migration's name) on error. */
 export async function migrateToLatest(db: Kysely<Database>, dialect: DialectName): Promise<void> {
+  // Kysely's migrator looks for its tables by introspecting every schema of the database
+  // (`has_schema_privilege` on each); another schema dropped during that scan fails it with
+  // invalid_schema_name although nothing is wrong with ours. Such a scan is safe to repeat.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrateOnce(db, dialect);
+    } catch (error) {
+      if (attempt >= 3 || !isOtherSchemaDropped(error)) throw error;
+    }
+  }
+}
+
+function isOtherSchemaDropped(error: unknown): boolean {
+  const cause = error instanceof Error ? error.cause : undefined;
+  return (cause as { code?: unknown } | undefined)?.code === "3F000";
+}
+
+async function migrateOnce(db: Kysely<Database>, dialect: DialectName): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: new StaticMigrationProvider(folioMigrations(dialect)),
