@@ -1,6 +1,6 @@
 // Without SMTP_URL (the embedded default) each message is an .eml file in MAIL_DIR (default:
 // `mail` beside the database, data/mail): a newcomer opens it and follows the link.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { simpleParser } from "mailparser";
 import { expect, it } from "vitest";
@@ -17,6 +17,7 @@ it("writes the confirmation mail as an .eml file whose link confirms the address
     let files: string[] = [];
     for (let i = 0; i < 100 && files.length === 0; i++) {
       await new Promise((resolve) => setTimeout(resolve, 50));
+      if (!existsSync(mailDir)) continue;
       files = readdirSync(mailDir, { withFileTypes: true })
         .filter((f) => f.name.endsWith(".eml"))
         .map((f) => f.name);
