@@ -3,6 +3,7 @@
 import { type AppDeps, createRateLimits } from "@folio/api";
 import type { DbHandle } from "@folio/db";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
+import { DEFAULT_BODY_LIMIT } from "./body-limits.js";
 import { closeConnectionsWhenClosing } from "./close-connections.js";
 import type { Config } from "./config.js";
 import { registerHealth } from "./health.js";
@@ -15,7 +16,12 @@ import { registerSecurityHeaders } from "./security-headers.js";
 import { registerSpa } from "./spa.js";
 import { TRPC_PREFIX, trpcPlugin } from "./trpc-plugin.js";
 
-export const BODY_LIMIT_BYTES = 1024 * 1024;
+export const BODY_LIMIT_BYTES = DEFAULT_BODY_LIMIT;
+
+/** Idle keep-alive sockets live this long: above the 60 s idle timeout of common proxies. */
+const KEEP_ALIVE_TIMEOUT_MS = 72_000;
+/** A socket with no traffic at all for this long is closed (a client that stopped reading). */
+const CONNECTION_TIMEOUT_MS = 120_000;
 
 export interface AppResources {
   /** Opened (and migrated) by the caller, who also closes it after `app.close()`. */
@@ -33,6 +39,15 @@ export async function buildApp(config: Config, { db }: AppResources): Promise<Fa
     // request-log.ts writes one line per request instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
+    // Timeouts on purpose (docs/security.md "Timeouts"): a trickled body gets a 408 and a socket
+    // whose headers never finish is closed; Node checks them every second (default 30 s).
+    requestTimeout: config.requestTimeoutSeconds * 1000,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    connectionTimeout: CONNECTION_TIMEOUT_MS,
+    http: {
+      headersTimeout: config.headersTimeoutSeconds * 1000,
+      connectionsCheckingInterval: 1000,
+    },
     trustProxy: trustedHops(config.trustProxy),
     // A batch names every procedure in one path segment; Fastify's default of 100 characters
     // would turn a legitimate 10-call batch into a 404.

@@ -43,6 +43,19 @@ describe("loadConfig", () => {
     expect(loadConfig({ TRUST_PROXY: "off" }).trustProxy).toBe(false);
   });
 
+  it("reads REQUEST_TIMEOUT and HEADERS_TIMEOUT as durations (60s and 10s by default)", () => {
+    expect(loadConfig({})).toMatchObject({ requestTimeoutSeconds: 60, headersTimeoutSeconds: 10 });
+    expect(loadConfig({ REQUEST_TIMEOUT: "2m", HEADERS_TIMEOUT: "5s" })).toMatchObject({
+      requestTimeoutSeconds: 120,
+      headersTimeoutSeconds: 5,
+    });
+    expect(() => loadConfig({ REQUEST_TIMEOUT: "0s" })).toThrow(/REQUEST_TIMEOUT: must be/);
+    expect(() => loadConfig({ HEADERS_TIMEOUT: "soon" })).toThrow(/HEADERS_TIMEOUT: must be/);
+    expect(() => loadConfig({ REQUEST_TIMEOUT: "5s" })).toThrow(
+      /HEADERS_TIMEOUT: must not be longer than REQUEST_TIMEOUT/,
+    );
+  });
+
   it("names every bad variable in one error, without echoing the secret", () => {
     const attempt = () =>
       loadConfig({ PORT: "x", JWT_SECRET: "short-secret-value", LOG_LEVEL: "loud" });

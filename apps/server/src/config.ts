@@ -139,6 +139,9 @@ const envSchema = z
       z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
     ).default("info"),
     WEB_DIST_DIR: optional(z.string().transform(fromRepoRoot)).default(defaultWebDistDir),
+    // docs/security.md "Timeouts" gives the reason for each default.
+    REQUEST_TIMEOUT: duration(60),
+    HEADERS_TIMEOUT: duration(10),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.JWT_SECRET) {
@@ -149,6 +152,13 @@ const envSchema = z
         code: "custom",
         path: ["PUBLIC_URL"],
         message: "is required in production (links in mail start with it)",
+      });
+    }
+    if (env.HEADERS_TIMEOUT > env.REQUEST_TIMEOUT) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["HEADERS_TIMEOUT"],
+        message: "must not be longer than REQUEST_TIMEOUT",
       });
     }
     if (env.RATE_LIMIT_STORE === "postgres" && env.DATABASE_URL.startsWith("sqlite:")) {
@@ -204,6 +214,10 @@ function toConfig(env: z.output<typeof envSchema>) {
     trustProxy: env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
     webDistDir: env.WEB_DIST_DIR,
+    /** Whole request (headers and body) must arrive within this, else 408 and the socket closes. */
+    requestTimeoutSeconds: env.REQUEST_TIMEOUT,
+    /** Request headers must arrive within this, else the socket closes. */
+    headersTimeoutSeconds: env.HEADERS_TIMEOUT,
     /** The data folder: the SQLite file's folder, else <repo>/data. */
     dataDir,
   };

@@ -9,6 +9,8 @@ import { trpcErrorBody } from "./trpc-errors.js";
 import { TRPC_PREFIX } from "./trpc-plugin.js";
 
 const ASSETS_PREFIX = "/assets/";
+/** A last path segment with a file extension (`favicon-old.png`, `a.b.css`): a file, not a route. */
+const FILE_NAME = /\.[A-Za-z0-9]+$/;
 const IMMUTABLE = "public, max-age=31536000, immutable";
 
 const SPA_NOT_BUILT =
@@ -36,6 +38,17 @@ export async function registerSpa(app: FastifyInstance, webDistDir: string): Pro
   app.setNotFoundHandler((request, reply) => notFound(request, reply, built));
 }
 
+/**
+ * A missing file is a plain 404, never the SPA: anything under /assets/, and any path whose last
+ * segment ends in `.<letters or digits>`. Client routes name ids (`/users/3`), never a dotted
+ * last segment, so a username with a dot never appears there.
+ */
+export function isFilePath(path: string): boolean {
+  if (path === "/assets" || path.startsWith(ASSETS_PREFIX)) return true;
+  const last = path.slice(path.lastIndexOf("/") + 1);
+  return FILE_NAME.test(last);
+}
+
 function notFound(request: FastifyRequest, reply: FastifyReply, built: boolean) {
   const path = pathOf(request.url);
   if (path === TRPC_PREFIX || path.startsWith(`${TRPC_PREFIX}/`)) {
@@ -43,7 +56,7 @@ function notFound(request: FastifyRequest, reply: FastifyReply, built: boolean) 
     return reply.status(404).header("cache-control", "no-store").send(body);
   }
   const isPageRequest = request.method === "GET" || request.method === "HEAD";
-  if (!isPageRequest || path.startsWith(ASSETS_PREFIX)) {
+  if (!isPageRequest || isFilePath(path)) {
     return reply.status(404).type("text/plain; charset=utf-8").send("Not found\n");
   }
   if (!built) {

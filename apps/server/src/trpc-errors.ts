@@ -28,11 +28,21 @@ export function trpcErrorBody(
 
 /** Fastify's own 4xx refusals in tRPC terms; anything else is a 500 with a generic message. */
 export function fastifyErrorToTrpc(error: FastifyError): TrpcErrorBody {
+  // body-limits.ts words its own refusals (which limit, which types); Fastify's are generic.
+  const ours = error.code === "FOLIO_BODY_REFUSED";
   switch (error.statusCode) {
     case 413:
-      return trpcErrorBody("PAYLOAD_TOO_LARGE", 413, "Request body is larger than 1 MiB.");
+      return trpcErrorBody(
+        "PAYLOAD_TOO_LARGE",
+        413,
+        ours ? error.message : "Request body is larger than 1 MiB.",
+      );
     case 415:
-      return trpcErrorBody("UNSUPPORTED_MEDIA_TYPE", 415, "Unsupported content type.");
+      return trpcErrorBody(
+        "UNSUPPORTED_MEDIA_TYPE",
+        415,
+        ours ? error.message : "Unsupported content type.",
+      );
     default:
       if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
         return trpcErrorBody("BAD_REQUEST", 400, "The request could not be read.");

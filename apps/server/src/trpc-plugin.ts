@@ -3,6 +3,7 @@
 import { type AppDeps, appRouter, createContext, RateLimitedError } from "@folio/api";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import type { FastifyError, FastifyInstance } from "fastify";
+import { registerBodyLimits } from "./body-limits.js";
 import { fastifyErrorToTrpc } from "./trpc-errors.js";
 
 export const TRPC_PREFIX = "/trpc";
@@ -39,11 +40,8 @@ function trpcOptions(deps: AppDeps): TrpcOptions {
 }
 
 export async function trpcPlugin(scope: FastifyInstance, deps: AppDeps): Promise<void> {
-  // Every body is read as text under Fastify's bodyLimit, whatever its type, so an oversized
-  // body is always a 413 (tRPC then answers an unsupported type itself).
-  scope.addContentTypeParser("*", { parseAs: "string" }, (_request, body, done) =>
-    done(null, body),
-  );
+  // Every body under its limit, whatever its content type (body-limits.ts, ADR 010).
+  registerBodyLimits(scope);
   scope.addHook("onSend", async (_request, reply) => {
     reply.header("cache-control", "no-store");
   });

@@ -78,6 +78,31 @@ describe("serving the built SPA", () => {
     expect(res.text).not.toMatch(/<html/i);
   });
 
+  it.each([
+    "/assets/missing-123.css",
+    "/assets/deep/er/nothing",
+    "/assets",
+    "/favicon-old.png",
+    "/nope.js",
+    "/a/b/c.css",
+    "/users/3/avatar.webp",
+    "/robots.txt",
+  ])("answers the missing file %s with a plain 404, never the SPA", async (path) => {
+    const res = await send(`${server.url}${path}`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get("content-type")).toMatch(/text\/plain/);
+    expect(res.text).not.toMatch(/<html/i);
+  });
+
+  it.each(["/reset-password", "/account", "/users/3", "/posts/12/edit"])(
+    "still answers the client route %s with index.html",
+    async (path) => {
+      const res = await send(`${server.url}${path}`);
+      expect(res.status).toBe(200);
+      expect(res.text).toBe(INDEX_HTML);
+    },
+  );
+
   it("answers an unknown procedure with tRPC's JSON 404, never HTML", async () => {
     for (const path of ["/trpc/nope", "/trpc/a/b"]) {
       const res = await send(`${server.url}${path}`);

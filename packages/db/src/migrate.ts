@@ -37,7 +37,7 @@ export async function migrateToLatest(db: Kysely<Database>, dialect: DialectName
     try {
       return await migrateOnce(db, dialect);
     } catch (error) {
-      if (attempt >= 3 || !isOtherSchemaDropped(error)) throw error;
+      if (attempt >= 5 || !isOtherSchemaDropped(error)) throw error;
     }
   }
 }

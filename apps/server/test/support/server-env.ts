@@ -26,6 +26,8 @@ export const FOLIO_SETTINGS = [
   "MAIL_FROM",
   "RESET_TOKEN_TTL",
   "VERIFY_TOKEN_TTL",
+  "REQUEST_TIMEOUT",
+  "HEADERS_TIMEOUT",
 ];
 
 export function serverEnv(
