@@ -73,8 +73,8 @@ export async function buildApp(config: Config, { db }: AppResources): Promise<Fa
   app.addHook("onClose", () => rateLimitStore.close());
 
   const mail = startMail(config, app.log);
-  // Registered after the rate-limit store's hook, so it runs first: mail still queued when the
-  // server closes is sent (retries without their waits) before the process goes.
+  // On close, mail still queued is sent (retries skip their waits) before the process goes; the
+  // database is closed only after app.close() resolves, so queued token writes still land.
   app.addHook("onClose", () => mail.mailer.close());
 
   const deps: AppDeps = {
