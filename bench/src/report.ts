@@ -24,6 +24,12 @@ export interface BenchResults {
     delayP99Ms: number;
     loginsPerSecond: number;
   };
+  uploads: {
+    cpuMsPerUpload: number | null;
+    p99Ratio: number;
+    delayP99Ms: number;
+    uploadsPerSecond: number;
+  };
   rssPeakMb: number;
   spa: SpaResult;
   [extra: string]: unknown;
@@ -70,6 +76,7 @@ function rows(results: BenchResults): Row[] {
   const scale = results.scale ?? { ratio: null };
   const eventLoop = results.eventLoop ?? { p99Ratio: null, delayP99Ms: null };
   const spa = results.spa ?? { jsGzipKb: null, cssGzipKb: null, fcpMs: null };
+  const uploads = results.uploads ?? { cpuMsPerUpload: null, p99Ratio: null, delayP99Ms: null };
   const plain = (figure: string, value: number | null, target: string, pass: boolean | null) => ({
     figure,
     folio: fmt(value),
@@ -82,6 +89,14 @@ function rows(results: BenchResults): Row[] {
     { ...plain("feed 1M/10k req/s", scale.ratio, ">= 0.9", atLeast(scale.ratio, 0.9)) },
     plain("list p99 logins/alone", eventLoop.p99Ratio, "<= 3", atMost(eventLoop.p99Ratio, 3)),
     plain("loop delay p99 ms", eventLoop.delayP99Ms, "<= 20", atMost(eventLoop.delayP99Ms, 20)),
+    plain("list p99 uploads/alone", uploads.p99Ratio, "<= 3", atMost(uploads.p99Ratio, 3)),
+    plain(
+      "loop delay p99 ms (uploads)",
+      uploads.delayP99Ms,
+      "<= 20",
+      atMost(uploads.delayP99Ms, 20),
+    ),
+    plain("server CPU ms per upload", uploads.cpuMsPerUpload, "(measured)", null),
     plain("peak RSS MB", results.rssPeakMb ?? null, "<= 150", atMost(results.rssPeakMb, 150)),
     plain("home JS gzip KB", spa.jsGzipKb, "<= 130", atMost(spa.jsGzipKb, 130)),
     plain("home CSS gzip KB", spa.cssGzipKb, "<= 35", atMost(spa.cssGzipKb, 35)),

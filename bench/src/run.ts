@@ -1,7 +1,7 @@
 // `pnpm bench`: seeds the databases, starts Folio's production server and the ceiling as their
 // own processes, drives them from here, and writes bench/results/latest.json plus a table.
 // Flags (after `pnpm bench --`): --duration 6 --warmup 1.5 --connections 10 --rounds 2
-// --only workloads,eventLoop,scale,logging,spa --profile <workload> (see bench/README.md).
+// --only workloads,eventLoop,uploads,scale,logging,spa --profile <workload> (see bench/README.md).
 import { randomBytes } from "node:crypto";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
@@ -13,9 +13,10 @@ import { eventLoopPhase, profilePhase, scalePhase, withServers } from "./phases.
 import { type BenchResults, printCpuTable, printTable, writeResults } from "./report.js";
 import { compareAnswers } from "./shape-check.js";
 import { measureBundle, measureFcp, median } from "./spa.js";
+import { uploadPhase } from "./upload-phase.js";
 import { fetchFixtures, WORKLOAD_NAMES, type WorkloadName, workloads } from "./workloads.js";
 
-const ALL_PHASES = ["workloads", "eventLoop", "scale", "logging", "spa"];
+const ALL_PHASES = ["workloads", "eventLoop", "uploads", "scale", "logging", "spa"];
 const { values: flags } = parseArgs({
   options: {
     duration: { type: "string", default: "6" },
@@ -52,6 +53,7 @@ const folioSpec = (name: string, dbPath: string, logLevel = "silent") => ({
     RATE_LIMIT_LOGIN_IP: "0",
     RATE_LIMIT_LOGIN_ACCOUNT: "0",
     RATE_LIMIT_REGISTER_IP: "0",
+    RATE_LIMIT_UPLOAD_USER: "0",
     LOG_LEVEL: logLevel,
   },
 });
@@ -87,6 +89,11 @@ async function main(): Promise<void> {
       if (phases.has("eventLoop")) {
         console.log("\nlogin storm");
         results.eventLoop = await eventLoopPhase(folio, all.list, settings, 16);
+      }
+      if (phases.has("uploads")) {
+        console.log("\npicture uploads");
+        extra.rssPeakBeforeUploadsMb = folio.peakRssMb();
+        results.uploads = await uploadPhase(folio, all.list, settings, fixtures.token, 8);
       }
       results.rssPeakMb = folio.peakRssMb();
       if (phases.has("spa")) results.spa = await spaPhase(folio.url);

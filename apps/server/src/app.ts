@@ -1,6 +1,6 @@
 // The Fastify application: API, SPA, health checks, headers, logs. main.ts runs it; tests and
 // tools can build it around any database.
-import { type AppDeps, createRateLimits } from "@folio/api";
+import { type AppDeps, createRateLimits, databasePictureStore } from "@folio/api";
 import type { DbHandle } from "@folio/db";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { DEFAULT_BODY_LIMIT } from "./body-limits.js";
@@ -10,6 +10,7 @@ import { registerHealth } from "./health.js";
 import { resolveJwtSecret } from "./jwt-secret.js";
 import { loggerOptions } from "./logger.js";
 import { startMail } from "./mail.js";
+import { registerPictures } from "./pictures-route.js";
 import { openRateLimitStore } from "./rate-limit-store.js";
 import { registerRequestLog } from "./request-log.js";
 import { registerSecurityHeaders } from "./security-headers.js";
@@ -77,17 +78,21 @@ export async function buildApp(config: Config, { db }: AppResources): Promise<Fa
   // database is closed only after app.close() resolves, so queued token writes still land.
   app.addHook("onClose", () => mail.mailer.close());
 
+  // In the database, so every process serves every picture (ADR 013).
+  const pictures = databasePictureStore(db.db);
   const deps: AppDeps = {
     db: db.db,
     auth: { secret: secret.key, ttlSeconds: config.accessTokenTtlSeconds },
     limits: createRateLimits(config.rateLimits, rateLimitStore.store),
     mail,
+    pictures,
   };
 
   closeConnectionsWhenClosing(app);
   await registerSecurityHeaders(app);
   registerRequestLog(app, deps.auth);
   registerHealth(app, db.db);
+  registerPictures(app, pictures);
   await app.register((scope) => trpcPlugin(scope, deps), { prefix: TRPC_PREFIX });
   await registerSpa(app, config.webDistDir);
   return app;

@@ -13,7 +13,7 @@ describe("loadConfig", () => {
       nodeEnv: "development",
       databaseUrl: `sqlite:${resolve(repoRoot, "data/folio.db")}`,
       accessTokenTtlSeconds: 86_400,
-      rateLimits: { loginPerIp: 20, loginPerAccount: 5, registerPerIp: 10 },
+      rateLimits: { loginPerIp: 20, loginPerAccount: 5, registerPerIp: 10, uploadPerUser: 20 },
       rateLimitStore: "memory",
       trustProxy: false,
       logLevel: "info",
@@ -27,6 +27,14 @@ describe("loadConfig", () => {
     expect(config.databaseUrl).toBe(`sqlite:${resolve(repoRoot, "tmp/other.db")}`);
     expect(config.dataDir).toBe(resolve(repoRoot, "tmp"));
     expect(loadConfig({ DATABASE_URL: "sqlite::memory:" }).databaseUrl).toBe("sqlite::memory:");
+  });
+
+  it("reads RATE_LIMIT_UPLOAD_USER, 0 turning the limit off, and names it when bad", () => {
+    expect(loadConfig({ RATE_LIMIT_UPLOAD_USER: "3" }).rateLimits.uploadPerUser).toBe(3);
+    expect(loadConfig({ RATE_LIMIT_UPLOAD_USER: "0" }).rateLimits.uploadPerUser).toBe(0);
+    expect(() => loadConfig({ RATE_LIMIT_UPLOAD_USER: "many" })).toThrow(
+      /RATE_LIMIT_UPLOAD_USER: must be a whole number/,
+    );
   });
 
   it("treats an empty variable as unset", () => {

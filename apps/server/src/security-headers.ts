@@ -3,12 +3,13 @@
 import helmet from "@fastify/helmet";
 import type { FastifyInstance } from "fastify";
 
-/** The SPA loads only its own files; `data:` for inline images and fonts bundled by Vite. */
+/** The SPA loads only its own files; `data:` for inline images and fonts bundled by Vite;
+ * `blob:` for the preview of a picture chosen for upload (an object URL, never fetched). */
 export const CONTENT_SECURITY_POLICY = {
   "default-src": ["'self'"],
   "script-src": ["'self'"],
   "style-src": ["'self'"],
-  "img-src": ["'self'", "data:"],
+  "img-src": ["'self'", "data:", "blob:"],
   "connect-src": ["'self'"],
   "font-src": ["'self'", "data:"],
   "object-src": ["'none'"],

@@ -4,6 +4,7 @@ import { hashPassword } from "@folio/api";
 import { createDb, findUserByLogin, migrateToLatest } from "@folio/db";
 import { ConfigError, loadConfig } from "./config.js";
 import { DEMO_BODY, DEMO_POSTS, DEMO_USERS } from "./seed/demo-blog.js";
+import { seedDemoPictures } from "./seed/demo-pictures.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -30,8 +31,8 @@ async function seed(): Promise<void> {
     const hashes = await Promise.all(DEMO_USERS.map((user) => hashPassword(user.password)));
     const now = Date.now();
     const joined = new Date(now - (DEMO_POSTS.length * 5 + 10) * DAY_MS).toISOString();
+    const ids = new Map<string, number>();
     await db.transaction().execute(async (trx) => {
-      const ids = new Map<string, number>();
       for (const [i, user] of DEMO_USERS.entries()) {
         const row = await trx
           .insertInto("users")
@@ -59,7 +60,13 @@ async function seed(): Promise<void> {
         )
         .execute();
     });
-    console.log(`Seeded ${DEMO_USERS.length} users and ${DEMO_POSTS.length} posts (${dialect}).`);
+    await seedDemoPictures(
+      db,
+      DEMO_USERS.map((user) => ({ id: ids.get(user.username) ?? 0, username: user.username })),
+    );
+    console.log(
+      `Seeded ${DEMO_USERS.length} users with pictures and ${DEMO_POSTS.length} posts (${dialect}).`,
+    );
     console.log("Demo logins (username / password):");
     for (const user of DEMO_USERS) console.log(`  ${user.username} / ${user.password}`);
   } finally {

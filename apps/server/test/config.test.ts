@@ -14,6 +14,7 @@ describe("configuration errors", () => {
     ["ACCESS_TOKEN_TTL", "10 minutes"],
     ["JWT_SECRET", "too-short"],
     ["RATE_LIMIT_LOGIN_IP", "-1"],
+    ["RATE_LIMIT_UPLOAD_USER", "twenty"],
     ["DATABASE_URL", "mysql://localhost/folio"],
     ["RATE_LIMIT_STORE", "postgres"], // needs a postgres DATABASE_URL
     ["TRUST_PROXY", "sometimes"],

@@ -3,9 +3,10 @@
 // FOLIO_TEST_REDIS_URL for the Redis store); skipped, with a warning, without them.
 import { folioMigrations } from "@folio/db";
 import { Redis } from "ioredis";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ServerPair, startServerPair } from "./support/server-pair.js";
-import { mutate, query, register, send } from "./support/trpc-http.js";
+import { mutate, query, register, send, uploadPicture } from "./support/trpc-http.js";
 
 const postgresUrl = process.env.FOLIO_TEST_POSTGRES_URL;
 const redisUrl = process.env.FOLIO_TEST_REDIS_URL;
@@ -23,6 +24,7 @@ const LIMITS = {
   RATE_LIMIT_LOGIN_ACCOUNT: "3",
   RATE_LIMIT_LOGIN_IP: "0",
   RATE_LIMIT_REGISTER_IP: "0",
+  RATE_LIMIT_UPLOAD_USER: "3",
 };
 
 /** 2 wrong passwords on A, 1 on B; then the right one on either is refused with Retry-After. */
@@ -109,6 +111,43 @@ describe.skipIf(!postgresUrl)("two server processes on one Postgres database", (
       [writers.map((writer) => writer.user.id)],
     );
     expect(rows.map((row) => row.id).sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b));
+  });
+
+  it("serves a picture uploaded through one process from the other, and 404s it on both once replaced", async () => {
+    const erin = await register(pair.at(0));
+    const image = await sharp({
+      create: { width: 64, height: 48, channels: 3, background: "#0a0" },
+    })
+      .png()
+      .toBuffer();
+    const first = await uploadPicture(pair.at(0), erin.accessToken, { id: erin.user.id, image });
+    expect(first.status, first.text).toBe(200);
+    const firstUrl: string = first.body.result.data.imageUrl;
+    const served = await fetch(`${pair.at(1)}${firstUrl}`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-type")).toBe("image/webp");
+    expect((await sharp(Buffer.from(await served.arrayBuffer())).metadata()).width).toBe(256);
+
+    const second = await uploadPicture(pair.at(1), erin.accessToken, { id: erin.user.id, image });
+    const secondUrl: string = second.body.result.data.imageUrl;
+    for (const i of [0, 1]) {
+      expect((await send(`${pair.at(i)}${firstUrl}`)).status).toBe(404);
+      expect((await send(`${pair.at(i)}${secondUrl}`)).status).toBe(200);
+    }
+  });
+
+  it("counts picture uploads of one account across both processes (Postgres store)", async () => {
+    const fay = await register(pair.at(0));
+    const image = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#00f" } })
+      .png()
+      .toBuffer();
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await uploadPicture(pair.at(i), fay.accessToken, { id: fay.user.id, image });
+      statuses.push(res.status);
+      if (res.status === 429) expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    }
+    expect(statuses).toEqual([200, 200, 200, 429]);
   });
 
   it("walks the feed across both processes without a repeat or a gap while posts are added", async () => {

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { spawnServer } from "./support/spawn-server.js";
 import { mutate, query } from "./support/trpc-http.js";
@@ -12,7 +13,7 @@ import { mutate, query } from "./support/trpc-http.js";
 const SEED = resolve(fileURLToPath(import.meta.url), "../../dist/seed.js");
 
 describe("the demo seed", () => {
-  it("writes users and dated posts once, which the server then serves", async () => {
+  it("writes users with pictures and dated posts once, which the server then serves", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "folio-seed-"));
     const env = { ...process.env, DATABASE_URL: `sqlite:${join(dataDir, "folio.db")}` };
     const run = () => promisify(execFile)(process.execPath, [SEED], { env });
@@ -36,6 +37,22 @@ describe("the demo seed", () => {
         expect(Date.parse(items.at(-1)?.createdAt ?? "")).toBeLessThan(
           Date.now() - 30 * 86_400_000,
         );
+        // Every demo user has a picture, made by the upload pipeline and served like one.
+        const me = login.body.result.data.user as { imageUrl: string | null };
+        expect(me.imageUrl).toMatch(/^\/pictures\/[A-Za-z0-9_-]{22}\.webp$/);
+        const authors = new Map(
+          (
+            page.body.result.data.items as { author: { id: number; imageUrl: string | null } }[]
+          ).map((post) => [post.author.id, post.author.imageUrl]),
+        );
+        expect(authors.size).toBe(3);
+        for (const url of authors.values()) {
+          const picture = await fetch(`${server.url}${url}`);
+          expect(picture.status).toBe(200);
+          expect(picture.headers.get("content-type")).toBe("image/webp");
+          const metadata = await sharp(Buffer.from(await picture.arrayBuffer())).metadata();
+          expect([metadata.format, metadata.width, metadata.height]).toEqual(["webp", 256, 256]);
+        }
       } finally {
         await server.stop();
       }

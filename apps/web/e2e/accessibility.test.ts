@@ -4,6 +4,7 @@ import { apiClient, registerUser } from "./support/api";
 import { seriousViolations } from "./support/axe";
 import { describeInBrowser } from "./support/browser";
 import { useFolio } from "./support/folio";
+import { SMALL_PNG, uploadPictureFor } from "./support/pictures";
 
 describeInBrowser("every page, for everyone", () => {
   // Its own server: the first test needs a site without posts.
@@ -52,6 +53,8 @@ describeInBrowser("every page, for everyone", () => {
         title: "Readable for all",
         content: "Contrast, labels, landmarks.",
       });
+      // A real picture beside the post and on the account page (with its Remove button).
+      await uploadPictureFor(folio.url, kim);
       const context = await folio.browser.newContext({ baseURL: folio.url, colorScheme });
       const page = await context.newPage();
       const visit = async (path: string, heading: string) => {
@@ -95,6 +98,23 @@ describeInBrowser("every page, for everyone", () => {
       await page.keyboard.press("Escape");
       await page.getByRole("dialog").waitFor({ state: "hidden" });
       await visit("/account", "Your account");
+      // The picture section with a preview and a refusal on its field, and the remove dialog.
+      await page.getByLabel("Choose a picture").setInputFiles({
+        name: "me.png",
+        mimeType: "image/png",
+        buffer: SMALL_PNG,
+      });
+      await page.getByRole("img", { name: "Preview of your new avatar" }).waitFor();
+      await page.getByLabel("Choose a picture").setInputFiles({
+        name: "big.png",
+        mimeType: "image/png",
+        buffer: Buffer.alloc(5 * 1024 * 1024 + 1),
+      });
+      await page.getByText("The picture must be at most 5 MiB").waitFor();
+      await expectAccessible(page, `account with a picture refused (${colorScheme})`);
+      await page.getByRole("button", { name: "Remove picture" }).click();
+      await page.getByRole("dialog", { name: "Remove your picture?" }).waitFor();
+      expect(await seriousViolations(page), "remove picture dialog").toEqual([]);
       await context.close();
     });
   }

@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import { apiClient, outcome, PASSWORD, registerUser, uniqueName } from "./support/api";
 import { describeInBrowser } from "./support/browser";
 import { useFolio } from "./support/folio";
+import { SMALL_PNG, uploadPictureFor } from "./support/pictures";
 
 describeInBrowser("the account page", () => {
   const folio = useFolio();
@@ -133,5 +134,102 @@ describeInBrowser("the account page", () => {
     expect(await outcome(anonymous.user.byId.query({ id: jo.user.id }))).toBe("NOT_FOUND");
     expect(await outcome(anonymous.post.byId.query({ id: post.id }))).toBe("NOT_FOUND");
     expect(await page.getByRole("link", { name: "Soon gone" }).count()).toBe(0);
+  });
+
+  it("previews the chosen picture, shows the upload as it runs, and sends it only once", async () => {
+    const kit = await registerUser(folio.url, "kit");
+    const page = await folio.newPage(kit);
+    await page.goto("/account");
+    await page.getByRole("heading", { name: "Profile picture" }).waitFor();
+    await page.getByLabel("Choose a picture").setInputFiles({
+      name: "me.png",
+      mimeType: "image/png",
+      buffer: SMALL_PNG,
+    });
+    const preview = page.getByRole("img", { name: "Preview of your new avatar" });
+    await preview.waitFor();
+    expect(await preview.getAttribute("src")).toMatch(/^blob:/);
+    expect(await preview.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(8);
+
+    // Hold the upload at the server's door, to see the page while it is under way.
+    let uploads = 0;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const kinds: string[] = [];
+    await page.route("**/trpc/user.setPicture", async (route) => {
+      uploads += 1;
+      // XMLHttpRequest, the one browser API that reports upload progress (lib/upload-fetch.ts).
+      kinds.push(route.request().resourceType());
+      await held;
+      await route.continue();
+    });
+    await page.getByRole("button", { name: "Upload picture" }).click();
+    const pending = page.getByRole("button", { name: "Uploading…" });
+    await pending.waitFor();
+    expect(await pending.isDisabled()).toBe(true);
+    await page.getByRole("progressbar").waitFor();
+    await pending.click({ force: true }).catch(() => {});
+    release();
+
+    await page.getByRole("status").filter({ hasText: "Your picture is updated." }).waitFor();
+    expect(uploads).toBe(1);
+    expect(kinds).toEqual(["xhr"]);
+    const { imageUrl } = await apiClient(folio.url, kit.accessToken).user.me.query();
+    expect(imageUrl).toMatch(/^\/pictures\/[A-Za-z0-9_-]{22}\.webp$/);
+    // The preview is gone (its object URL revoked); the stored picture shows instead.
+    expect(await preview.count()).toBe(0);
+    const shown = page.locator(`section img[src="${imageUrl}"]`);
+    await shown.waitFor();
+    await expect
+      .poll(() => shown.evaluate((image: HTMLImageElement) => image.naturalWidth))
+      .toBe(256);
+  });
+
+  it("says in words on the field why a file was refused, keeping the current picture", async () => {
+    const lu = await registerUser(folio.url, "lu");
+    const page = await folio.newPage(lu);
+    await page.goto("/account");
+    const input = page.getByLabel("Choose a picture");
+    await input.setInputFiles({
+      name: "holiday.png",
+      mimeType: "image/png",
+      buffer: Buffer.from("This is a text file with a picture's name."),
+    });
+    await page.getByRole("button", { name: "Upload picture" }).click();
+    await page.getByText("This file is not a picture Folio accepts").waitFor();
+    // The browser cannot draw it either: no broken preview, a sentence instead.
+    await page.getByText("No preview for this file").waitFor();
+    expect(await input.getAttribute("aria-invalid")).toBe("true");
+    expect((await apiClient(folio.url, lu.accessToken).user.me.query()).imageUrl).toBeNull();
+
+    // Too large is refused before anything is sent.
+    await input.setInputFiles({
+      name: "huge.png",
+      mimeType: "image/png",
+      buffer: Buffer.alloc(5 * 1024 * 1024 + 1),
+    });
+    await page.getByText("The picture must be at most 5 MiB").waitFor();
+  });
+
+  it("removes the picture behind a confirmation, showing the silhouette again", async () => {
+    const mo = await registerUser(folio.url, "mo");
+    const url = await uploadPictureFor(folio.url, mo);
+    const page = await folio.newPage(mo);
+    await page.goto("/account");
+    await page.locator(`section img[src="${url}"]`).waitFor();
+
+    await page.getByRole("button", { name: "Remove picture" }).click();
+    const dialog = page.getByRole("dialog", { name: "Remove your picture?" });
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    expect((await apiClient(folio.url, mo.accessToken).user.me.query()).imageUrl).toBe(url);
+
+    await page.getByRole("button", { name: "Remove picture" }).click();
+    await dialog.getByRole("button", { name: "Remove picture" }).click();
+    await page.getByText("No picture yet").waitFor();
+    expect(await page.getByRole("button", { name: "Remove picture" }).count()).toBe(0);
+    expect((await apiClient(folio.url, mo.accessToken).user.me.query()).imageUrl).toBeNull();
+    expect((await fetch(`${folio.url}${url}`)).status).toBe(404);
   });
 });

@@ -15,6 +15,8 @@ export const procedureAccess = {
   "user.changePassword": "protected",
   "user.resendVerification": "protected",
   "user.delete": "owner",
+  "user.setPicture": "owner",
+  "user.removePicture": "owner",
   "post.list": "public",
   "post.byUser": "public",
   "post.byId": "public",

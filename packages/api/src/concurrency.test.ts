@@ -49,7 +49,12 @@ describeEachDialect("concurrency", (dialect) => {
           expect(["NOT_FOUND", "UNAUTHORIZED"], String(cause)).toContain(code);
         }
       }
-      expect(await snapshotDatabase(app.db)).toEqual({ users: [], posts: [], accountTokens: [] });
+      expect(await snapshotDatabase(app.db)).toEqual({
+        users: [],
+        posts: [],
+        accountTokens: [],
+        pictures: [],
+      });
     }
   });
 
@@ -71,7 +76,12 @@ describeEachDialect("concurrency", (dialect) => {
     await expect(caller.post.create({ title: "t", content: "c" })).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
-    expect(await snapshotDatabase(app.db)).toEqual({ users: [], posts: [], accountTokens: [] });
+    expect(await snapshotDatabase(app.db)).toEqual({
+      users: [],
+      posts: [],
+      accountTokens: [],
+      pictures: [],
+    });
   });
 
   it.each([

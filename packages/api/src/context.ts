@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import { readBearerToken } from "./auth/bearer.js";
 import type { AuthSettings } from "./auth/tokens.js";
 import type { MailDeps } from "./mail/index.js";
+import type { PictureStore } from "./pictures/index.js";
 import type { RateLimits } from "./rate-limits.js";
 
 /** What the API needs from its host: built once at start and shared by every request. */
@@ -13,6 +14,8 @@ export interface AppDeps {
   limits: RateLimits;
   /** The mail queue, the origin of links, token lifetimes. */
   mail: MailDeps;
+  /** Where picture bytes live; the database (`db`) when not given. */
+  pictures?: PictureStore;
 }
 
 export interface Context extends AppDeps {
@@ -33,6 +36,7 @@ export function createContextInner(options: InnerContextOptions): Context {
     auth: options.auth,
     limits: options.limits,
     mail: options.mail,
+    ...(options.pictures ? { pictures: options.pictures } : {}),
     bearerToken: options.bearerToken ?? null,
     clientIp: options.clientIp ?? "local",
   };

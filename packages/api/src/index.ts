@@ -31,6 +31,16 @@ export {
   type TransportSettings,
 } from "./mail/index.js";
 export {
+  databasePictureStore,
+  decodeSlots,
+  makeProfilePicture,
+  PICTURES_PATH,
+  type PictureStore,
+  pictureIdFromFileName,
+  pictureStoreOf,
+  savePicture,
+} from "./pictures/index.js";
+export {
   createRateLimits,
   type RateLimitSettings,
   type RateLimitStore,

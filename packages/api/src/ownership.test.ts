@@ -8,7 +8,14 @@ import { expectRefused } from "./test-support/snapshot.js";
 const ownerPaths = pathsWithAccess("owner");
 
 it("has owner-only procedures to check", () => {
-  expect(ownerPaths).toEqual(["user.update", "user.delete", "post.update", "post.delete"]);
+  expect(ownerPaths).toEqual([
+    "user.update",
+    "user.delete",
+    "user.setPicture",
+    "user.removePicture",
+    "post.update",
+    "post.delete",
+  ]);
 });
 
 describeEachDialect("ownership", (dialect) => {

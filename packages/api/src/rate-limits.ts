@@ -1,6 +1,6 @@
-// Limits on login failures, registrations, password-reset requests and confirmation mails
-// (API.md "Limits"), on rate-limiter-flexible so
-// the counters can live in memory (one process) or in Redis/Postgres (shared by many).
+// Limits on login failures, registrations, password-reset requests, confirmation mails and
+// picture uploads (API.md "Limits"), on rate-limiter-flexible so the counters can live in
+// memory (one process) or in Redis/Postgres (shared by many).
 import {
   type RateLimiterAbstract,
   RateLimiterMemory,
@@ -23,6 +23,8 @@ export interface RateLimitSettings {
   resetPerEmail?: number;
   /** Confirmation mails per account per hour (default 5); 0 turns the limit off. */
   mailPerUser?: number;
+  /** Picture uploads per account per hour; unset or 0 turns the limit off (the server sets 20). */
+  uploadPerUser?: number;
 }
 
 export type RateLimitStore =
@@ -41,6 +43,8 @@ export interface RateLimits {
   beginPasswordReset(ip: string, email: string): Promise<void>;
   /** Counts one confirmation mail for the account; refuses over the limit. */
   beginConfirmationMail(userId: number): Promise<void>;
+  /** Counts one picture upload by the user; refuses with TOO_MANY_REQUESTS over the limit. */
+  beginUpload(userId: number): Promise<void>;
 }
 
 const FIFTEEN_MINUTES = 15 * 60;
@@ -103,6 +107,7 @@ export function createRateLimits(
   const resetByIp = createLimiter(store, "reset_ip", settings.resetPerIp ?? 10, ONE_HOUR);
   const resetByEmail = createLimiter(store, "reset_email", settings.resetPerEmail ?? 3, ONE_HOUR);
   const mailByUser = createLimiter(store, "mail_user", settings.mailPerUser ?? 5, ONE_HOUR);
+  const uploadByUser = createLimiter(store, "upload_user", settings.uploadPerUser ?? 0, ONE_HOUR);
   const accountKey = (login: string) => login.trim().toLowerCase();
   const ready = storeReady(store);
 
@@ -136,6 +141,10 @@ export function createRateLimits(
       await ready();
       await consume(mailByUser, String(userId));
     },
+    async beginUpload(userId) {
+      await ready();
+      await consume(uploadByUser, String(userId));
+    },
   };
 }
 
@@ -146,4 +155,5 @@ export const unlimited: RateLimits = {
   beginRegistration: async () => {},
   beginPasswordReset: async () => {},
   beginConfirmationMail: async () => {},
+  beginUpload: async () => {},
 };

@@ -39,6 +39,11 @@ expectTypeOf<RouterOutputs["user"]["byId"]>().toEqualTypeOf<PublicUser>();
 expectTypeOf<RouterOutputs["user"]["update"]>().toEqualTypeOf<PrivateUser>();
 expectTypeOf<RouterOutputs["user"]["changePassword"]>().toEqualTypeOf<Session>();
 expectTypeOf<RouterOutputs["user"]["delete"]>().toEqualTypeOf<Ok>();
+expectTypeOf<RouterOutputs["user"]["setPicture"]>().toEqualTypeOf<PrivateUser>();
+expectTypeOf<RouterOutputs["user"]["removePicture"]>().toEqualTypeOf<PrivateUser>();
+// The picture travels as a multipart form: the typed client takes a FormData, nothing else.
+expectTypeOf<RouterInputs["user"]["setPicture"]>().toEqualTypeOf<FormData>();
+expectTypeOf<RouterInputs["user"]["removePicture"]>().toEqualTypeOf<{ id: number }>();
 expectTypeOf<RouterOutputs["post"]["list"]>().toEqualTypeOf<Page<Post>>();
 expectTypeOf<RouterOutputs["post"]["byUser"]>().toEqualTypeOf<Page<Post>>();
 expectTypeOf<RouterOutputs["post"]["byId"]>().toEqualTypeOf<Post>();
@@ -69,5 +74,8 @@ export function wrongCallsAreTypeErrors() {
   void client.post.remove.mutate({ id: 1 });
   // @ts-expect-error a query is not a mutation
   void client.user.me.mutate();
+  // @ts-expect-error a picture is sent as FormData, not as JSON
+  void client.user.setPicture.mutate({ id: 1, image: "me.png" });
+  expectTypeOf(client.user.setPicture.mutate).returns.resolves.toEqualTypeOf<PrivateUser>();
   expectTypeOf(client.user.me.query).returns.resolves.toEqualTypeOf<PrivateUser>();
 }

@@ -9,6 +9,7 @@ export {
 } from "./create-db.js";
 export { isForeignKeyViolation } from "./foreign-key-violation.js";
 export { folioMigrations, migrateToLatest } from "./migrate.js";
+export * from "./pictures.js";
 export * from "./posts.js";
 export * from "./schema.js";
 export { uniqueViolationField } from "./unique-violation.js";

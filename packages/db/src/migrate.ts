@@ -4,6 +4,7 @@ import { type Migration, type MigrationProvider, Migrator } from "kysely/migrati
 import type { DialectName } from "./create-db.js";
 import { createUsersAndPosts } from "./migrations/20261129-0001-create-users-and-posts.js";
 import { mailTokens } from "./migrations/20261201-0002-mail-tokens.js";
+import { createPictures } from "./migrations/20261201-0003-pictures.js";
 import type { Database } from "./schema.js";
 
 /** Every migration, by name; names sort in the order they run. Never edit a released one. */
@@ -11,6 +12,7 @@ export function folioMigrations(dialect: DialectName): Record<string, Migration>
   return {
     "20261129-0001-create-users-and-posts": createUsersAndPosts(dialect),
     "20261201-0002-mail-tokens": mailTokens(dialect),
+    "20261201-0003-pictures": createPictures(dialect),
   };
 }
 

@@ -39,10 +39,19 @@ export interface AccountTokenTable {
   created_at: Timestamp;
 }
 
+/** A user's profile picture: the WebP bytes the server made, under a random id. */
+export interface PictureTable {
+  id: string;
+  user_id: number;
+  bytes: Uint8Array;
+  created_at: Timestamp;
+}
+
 export interface Database {
   users: UserTable;
   posts: PostTable;
   account_tokens: AccountTokenTable;
+  pictures: PictureTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -10,7 +10,13 @@ import { mutate, query, register } from "../support/trpc-http.js";
 import { type FuzzFixture, fuzzModelOf, fuzzModels } from "./support/fuzz-models.js";
 import { anyInput, unknownKey, wrongValueFor } from "./support/hostile-values.js";
 import { objectText, toJsonText } from "./support/raw-json.js";
-import { callRaw, expectRefusedNaming, procedureKind, routerPaths } from "./support/wire-call.js";
+import {
+  callForm,
+  callRaw,
+  expectRefusedNaming,
+  procedureKind,
+  routerPaths,
+} from "./support/wire-call.js";
 
 const RUNS = { anyInput: 40, wrongField: 40, unknownKey: 25, missing: 15 };
 const paths = Object.keys(procedureAccess).sort();
@@ -21,7 +27,12 @@ let logoutTarget: { username: string; password: string };
 
 beforeAll(async () => {
   server = await spawnServer({
-    env: { RATE_LIMIT_LOGIN_IP: "0", RATE_LIMIT_LOGIN_ACCOUNT: "0", RATE_LIMIT_REGISTER_IP: "0" },
+    env: {
+      RATE_LIMIT_LOGIN_IP: "0",
+      RATE_LIMIT_LOGIN_ACCOUNT: "0",
+      RATE_LIMIT_REGISTER_IP: "0",
+      RATE_LIMIT_UPLOAD_USER: "0",
+    },
   });
   const fuzzer = await register(server.url, "fuzzer");
   const post = await mutate(
@@ -57,6 +68,12 @@ describe.each(paths)("%s", (path) => {
   if (!model) throw new Error(`${path} has no fuzz model`);
   const fieldNames = Object.keys(model.fields);
   const via = procedureKind(path) === "query" ? "query" : "body";
+  const asForm = model.body === "form";
+  /** The model's input with `changes` applied, sent the way the procedure takes it. */
+  const call = async (entries: [string, unknown][]) =>
+    asForm
+      ? callForm(server.url, path, entries, await tokenFor(path))
+      : callRaw(server.url, path, objectText(entries).raw, await tokenFor(path));
 
   it("never answers any JSON input with a 500 or a leak, and names the fault of a 400", async () => {
     await fc.assert(
@@ -67,6 +84,23 @@ describe.each(paths)("%s", (path) => {
       { numRuns: RUNS.anyInput },
     );
   });
+
+  if (asForm) {
+    it("never answers any multipart form with a 500 or a leak, and names the fault of a 400", async () => {
+      const part = fc.tuple(
+        fc.oneof(fc.constantFrom(...fieldNames), fc.string({ maxLength: 12 })),
+        fc.oneof(fc.string({ maxLength: 64 }), fc.uint8Array({ maxLength: 2048 })),
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.array(part, { maxLength: 6 }), async (entries) => {
+          const res = await call(entries);
+          expect([400, 403, 404], res.text.slice(0, 300)).toContain(res.status);
+          if (res.status === 400) expectRefusedNaming(res);
+        }),
+        { numRuns: RUNS.anyInput },
+      );
+    });
+  }
 
   // Procedures without input (user.me, auth.logoutAll) have no field to corrupt.
   if (fieldNames.length > 0) {
@@ -79,7 +113,9 @@ describe.each(paths)("%s", (path) => {
       await fc.assert(
         fc.asyncProperty(corrupted, async ({ field, value }) => {
           const input = { ...model.valid(fixture), [field]: value };
-          const res = await callRaw(server.url, path, toJsonText(input), await tokenFor(path));
+          const res = asForm
+            ? await call(Object.entries(input))
+            : await callRaw(server.url, path, toJsonText(input), await tokenFor(path));
           expectRefusedNaming(res, field);
         }),
         { numRuns: RUNS.wrongField },
@@ -91,8 +127,7 @@ describe.each(paths)("%s", (path) => {
       await fc.assert(
         fc.asyncProperty(hostileKey, async ([key, value]) => {
           const entries = Object.entries(model.valid(fixture) ?? {});
-          const input = objectText([...entries, [key, value]]).raw;
-          const res = await callRaw(server.url, path, input, await tokenFor(path));
+          const res = await call([...entries, [key, value]]);
           expectRefusedNaming(res, key);
         }),
         { numRuns: RUNS.unknownKey },
@@ -105,8 +140,7 @@ describe.each(paths)("%s", (path) => {
     it("answers a valid id of nothing with 404", async () => {
       await fc.assert(
         fc.asyncProperty(fc.integer({ min: 1_000_000, max: 2 ** 31 - 1 }), async (id) => {
-          const input = JSON.stringify(missing(fixture, id));
-          const res = await callRaw(server.url, path, input, await tokenFor(path));
+          const res = await call(Object.entries(missing(fixture, id)));
           expect(res.status, res.text).toBe(404);
           expect(res.body.error.data.code).toBe("NOT_FOUND");
         }),
@@ -130,4 +164,6 @@ it("left the fuzzer's account, password, token and post as they were", async () 
   expect(login.status).toBe(200);
   const created = await query(server.url, "user.byId", { id: fixture.fuzzer.id });
   expect(created.status).toBe(200);
+  // No hostile form got a picture stored.
+  expect(created.body.result.data.imageUrl).toBeNull();
 });

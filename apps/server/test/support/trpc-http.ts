@@ -56,3 +56,26 @@ export async function register(base: string, name?: string, headers?: Record<str
   const session = res.body.result.data as { accessToken: string; user: { id: number } };
   return { ...session, username, password };
 }
+
+/** `user.setPicture` as a browser sends it: a multipart FormData body with `id` and `image`. */
+export function uploadPicture(
+  base: string,
+  token: string,
+  fields: { id: number | string; image: Uint8Array | string; name?: string; type?: string },
+) {
+  const form = new FormData();
+  form.append("id", String(fields.id));
+  const { image } = fields;
+  if (typeof image === "string") form.append("image", image);
+  else {
+    const file = new File([new Uint8Array(image)], fields.name ?? "me.png", {
+      type: fields.type ?? "image/png",
+    });
+    form.append("image", file);
+  }
+  return send(`${base}/trpc/user.setPicture`, {
+    method: "POST",
+    headers: bearer(token),
+    body: form,
+  });
+}

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Link, NavLink } from "react-router";
+import { Avatar } from "../components/ui/avatar";
 import { useAuth } from "../lib/use-auth";
 import { ThemeToggle } from "./theme-toggle";
 
@@ -45,7 +46,12 @@ export function Navbar() {
           <ul className="navbar-nav align-items-md-center gap-md-2">
             {session ? (
               <li className="nav-item">
-                <NavLink className={navLinkClass} to="/account" onClick={close}>
+                <NavLink
+                  className={(state) => `${navLinkClass(state)} d-flex align-items-center gap-2`}
+                  to="/account"
+                  onClick={close}
+                >
+                  <Avatar imageUrl={session.user.imageUrl} size="xs" />
                   {session.user.username}
                 </NavLink>
               </li>

@@ -18,8 +18,10 @@ import {
   sendPasswordChangedNotice,
 } from "../mail/index.js";
 import { assertSelf } from "../ownership.js";
+import { pictureFormInput, removePicture, setPicture } from "../pictures/index.js";
 import {
   changePasswordInput,
+  removePictureInput,
   userByIdInput,
   userDeleteInput,
   userUpdateInput,
@@ -75,12 +77,19 @@ export const userRouter = router({
   resendVerification: protectedProcedure.mutation(
     ({ ctx }): Promise<Ok> => resendVerification(ctx, ctx.user),
   ),
+  setPicture: protectedProcedure
+    .input(pictureFormInput)
+    .mutation(({ ctx, input }): Promise<PrivateUser> => setPicture(ctx, input)),
+
+  removePicture: protectedProcedure
+    .input(removePictureInput)
+    .mutation(({ ctx, input }): Promise<PrivateUser> => removePicture(ctx, input)),
 
   delete: protectedProcedure
     .input(userDeleteInput)
     .mutation(async ({ ctx, input }): Promise<Ok> => {
       await assertSelf(ctx, input.id, ctx.user.id);
-      // Posts go with the user through ON DELETE CASCADE, in the same statement.
+      // Posts and the picture go with the user through ON DELETE CASCADE, in the same statement.
       await deleteUser(ctx.db, ctx.user.id);
       return { ok: true };
     }),

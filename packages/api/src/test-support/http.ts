@@ -3,6 +3,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { type AppDeps, createContext } from "../context.js";
 import { appRouter } from "../root.js";
+import { asWireInput } from "./form-input.js";
 import { procedureType } from "./procedures.js";
 
 export interface HttpOptions {
@@ -43,10 +44,15 @@ export async function sendOverHttp(
   const isQuery = procedureType(path) === "query";
   const url = new URL(`http://folio.test/trpc/${path}`);
   if (isQuery && input !== undefined) url.searchParams.set("input", JSON.stringify(input));
-  const headers = new Headers({ "content-type": "application/json" });
+  const wireInput = asWireInput(input);
+  // A FormData body sets its own multipart content type, boundary included.
+  const isForm = wireInput instanceof FormData;
+  const headers = new Headers(isForm ? {} : { "content-type": "application/json" });
   const authorization = options.authorization ?? (options.token && `Bearer ${options.token}`);
   if (authorization) headers.set("authorization", authorization);
-  const body = !isQuery && input !== undefined ? JSON.stringify(input) : undefined;
+  let body: string | FormData | undefined;
+  if (isForm) body = wireInput;
+  else if (!isQuery && input !== undefined) body = JSON.stringify(input);
   const response = await fetchRequestHandler({
     endpoint: "/trpc",
     req: new Request(url, { method: isQuery ? "GET" : "POST", headers, body }),

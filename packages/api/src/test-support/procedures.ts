@@ -1,5 +1,6 @@
 // The router's procedures as data, so tests can be generated for every path of the access table.
 import { appRouter } from "../root.js";
+import { asWireInput } from "./form-input.js";
 import type { Caller } from "./harness.js";
 
 type ProcedureDefs = Record<string, { _def: { type: "query" | "mutation" | "subscription" } }>;
@@ -19,10 +20,10 @@ export function procedureType(path: string): "query" | "mutation" | "subscriptio
 
 type CallerTree = Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
 
-/** `callPath(caller, "post.create", input)` is `caller.post.create(input)`. */
+/** `callPath(caller, "post.create", input)` is `caller.post.create(input)` (files as FormData). */
 export function callPath(caller: Caller, path: string, input: unknown): Promise<unknown> {
   const [namespace = "", name = ""] = path.split(".");
   const procedure = (caller as unknown as CallerTree)[namespace]?.[name];
   if (!procedure) throw new Error(`No procedure ${path} on the caller`);
-  return procedure(input);
+  return procedure(asWireInput(input));
 }

@@ -2,6 +2,7 @@
 // so a refusal in a generated test is due to the token or the caller, never to the input.
 import { type ProcedurePath, procedureAccess } from "../access.js";
 import type { Post } from "../dto.js";
+import { samplePictureFile } from "./form-input.js";
 import { type SignedUp, TEST_PASSWORD, type TestApp } from "./harness.js";
 
 export interface Fixture {
@@ -50,6 +51,9 @@ const sampleInputs = {
     newPassword: "a different secret",
   }),
   "user.delete": ({ owner }) => ({ id: owner.id }),
+  // Sent as multipart FormData (test-support/form-input.ts): `id` becomes the text "1".
+  "user.setPicture": ({ owner }) => ({ id: owner.id, image: samplePictureFile() }),
+  "user.removePicture": ({ owner }) => ({ id: owner.id }),
   "post.list": () => ({ limit: 5 }),
   "post.byUser": ({ owner }) => ({ userId: owner.id }),
   "post.byId": ({ post }) => ({ id: post.id }),

@@ -5,7 +5,7 @@ import type { Kysely } from "kysely";
 import { expect } from "vitest";
 import type { HttpCall, WireError } from "./http.js";
 
-/** All users, posts and account tokens, ordered: equal snapshots mean no row was written. */
+/** All users, posts, account tokens and pictures, ordered: equal snapshots mean no row was written. */
 export async function snapshotDatabase(db: Kysely<Database>) {
   const users = await db.selectFrom("users").selectAll().orderBy("id").execute();
   const posts = await db.selectFrom("posts").selectAll().orderBy("id").execute();
@@ -14,7 +14,12 @@ export async function snapshotDatabase(db: Kysely<Database>) {
     .selectAll()
     .orderBy("token_hash")
     .execute();
-  return { users, posts, accountTokens };
+  const pictures = await db
+    .selectFrom("pictures")
+    .select(["id", "user_id", "created_at"])
+    .orderBy("id")
+    .execute();
+  return { users, posts, accountTokens, pictures };
 }
 
 /**

@@ -15,6 +15,11 @@ export interface FuzzFixture {
 export interface FuzzModel {
   /** "fresh": a new login per call (the procedure revokes the token it is called with). */
   token: "none" | "fuzzer" | "fresh";
+  /**
+   * "form": the input travels as a multipart FormData (user.setPicture): each field a text
+   * part, bytes (Uint8Array) a file part. Default "json".
+   */
+  body?: "json" | "form";
   /** A valid input, or undefined for a procedure that takes none. */
   valid: (fixture: FuzzFixture) => Record<string, unknown> | undefined;
   fields: Record<string, FieldKind>;
@@ -23,6 +28,13 @@ export interface FuzzModel {
 }
 
 const text = (max: number): FieldKind => ({ type: "text", max });
+/** A small valid PNG (8x8): the file of a valid picture form. */
+const SMALL_PNG = new Uint8Array(
+  Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEUlEQVQImWNQWlWOFTEMLQkAeFlQwYvuevQAAAAASUVORK5CYII=",
+    "base64",
+  ),
+);
 const int: FieldKind = { type: "int" };
 // A null cursor is the first page (tRPC's infinite queries send it), so null is not "wrong".
 const page: Record<string, FieldKind> = {
@@ -83,6 +95,19 @@ export const fuzzModels = {
     fields: { currentPassword: text(128), newPassword: text(128) },
   },
   "user.delete": {
+    token: "fuzzer",
+    valid: ({ fuzzer }) => ({ id: fuzzer.id }),
+    fields: { id: int },
+    missing: (_, id) => ({ id }),
+  },
+  "user.setPicture": {
+    token: "fuzzer",
+    body: "form",
+    valid: ({ fuzzer }) => ({ id: String(fuzzer.id), image: SMALL_PNG }),
+    fields: { id: { type: "formId" }, image: { type: "file" } },
+    missing: (_, id) => ({ id: String(id), image: SMALL_PNG }),
+  },
+  "user.removePicture": {
     token: "fuzzer",
     valid: ({ fuzzer }) => ({ id: fuzzer.id }),
     fields: { id: int },

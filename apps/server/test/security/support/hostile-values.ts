@@ -42,10 +42,52 @@ function tooLong(max: number): fc.Arbitrary<string> {
 export type FieldKind =
   | { type: "int"; max?: number }
   | { type: "text"; max: number; nullable?: boolean }
-  | { type: "literal"; value: string };
+  | { type: "literal"; value: string }
+  /** A multipart text part holding a positive whole number. */
+  | { type: "formId" }
+  /** A multipart file part holding a picture. */
+  | { type: "file" };
+
+/** What a form part may be: text, or a file's bytes. */
+export type FormValue = string | Uint8Array;
+
+/** A form id that is not a positive whole number in plain digits (0, signs, exponents, text). */
+const wrongFormId: fc.Arbitrary<FormValue> = fc.oneof(
+  fc.constantFrom("", "0", "000", "-1", "+1", "1.5", "1e3", "0x10", " 7 ", "NaN", "Infinity"),
+  fc.constantFrom("9".repeat(16), "1".repeat(40)),
+  fc.string({ unit: "grapheme", maxLength: 30 }).filter((text) => !/^[0-9]+$/.test(text)),
+  fc.uint8Array({ minLength: 1, maxLength: 64 }),
+);
+
+/** Bytes no picture decoder accepts: noise, magic numbers with junk behind, text as a file. */
+const notAPicture: fc.Arbitrary<FormValue> = fc.oneof(
+  fc.uint8Array({ minLength: 1, maxLength: 4096 }),
+  fc
+    .tuple(
+      fc.constantFrom(
+        [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], // PNG
+        [0xff, 0xd8, 0xff, 0xe0], // JPEG
+        [0x47, 0x49, 0x46, 0x38, 0x39, 0x61], // GIF89a
+        [0x52, 0x49, 0x46, 0x46, 0, 0, 0, 0, 0x57, 0x45, 0x42, 0x50], // RIFF....WEBP
+        [0x3c, 0x73, 0x76, 0x67], // <svg
+      ),
+      fc.uint8Array({ maxLength: 512 }),
+    )
+    .map(([magic, junk]) => new Uint8Array([...magic, ...junk])),
+  fc.string({ maxLength: 200 }),
+  fc.constant(new Uint8Array(0)),
+);
+
+/** A form part the field's schema (or the image pipeline) must refuse. */
+export function wrongFormValueFor(kind: FieldKind): fc.Arbitrary<FormValue> {
+  if (kind.type === "file") return notAPicture;
+  if (kind.type === "formId") return wrongFormId;
+  throw new Error(`No form values for a ${kind.type} field`);
+}
 
 /** A value the field's schema must refuse. */
 export function wrongValueFor(kind: FieldKind): fc.Arbitrary<unknown> {
+  if (kind.type === "formId" || kind.type === "file") return wrongFormValueFor(kind);
   if (kind.type === "int") {
     const overMax =
       kind.max === undefined

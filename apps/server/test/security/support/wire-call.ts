@@ -39,6 +39,27 @@ export async function callRaw(
   return res;
 }
 
+/** A multipart call: each entry a part, bytes as a file part (names may repeat). */
+export async function callForm(
+  base: string,
+  path: string,
+  entries: [string, unknown][],
+  token?: string,
+): Promise<WireResponse> {
+  const form = new FormData();
+  for (const [name, value] of entries) {
+    if (value instanceof Uint8Array) form.append(name, new File([new Uint8Array(value)], "f.png"));
+    else form.append(name, typeof value === "string" ? value : JSON.stringify(value));
+  }
+  const res = await send(`${base}/trpc/${path}`, {
+    method: "POST",
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    body: form,
+  });
+  expectCleanAnswer(res);
+  return res;
+}
+
 /** Never a 500, never a stack, SQL or path in the body. */
 export function expectCleanAnswer(res: WireResponse): void {
   expect(res.status, res.text.slice(0, 500)).toBeLessThan(500);

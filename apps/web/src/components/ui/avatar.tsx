@@ -2,12 +2,14 @@ import defaultAvatar from "../../assets/default-avatar.svg";
 
 interface AvatarProps {
   imageUrl: string | null;
-  size?: "sm" | "lg";
+  size?: "xs" | "sm" | "lg";
 }
 
-/** A round profile picture; the default image until people can upload their own. */
+const PIXELS = { xs: 28, sm: 40, lg: 96 } as const;
+
+/** A round profile picture (256x256 WebP from the server), or the grey silhouette without one. */
 export function Avatar({ imageUrl, size = "sm" }: AvatarProps) {
-  const pixels = size === "lg" ? 96 : 40;
+  const pixels = PIXELS[size];
   // Decorative: the name always sits next to it, so alt="" avoids reading it twice.
   return (
     <img
@@ -15,7 +17,9 @@ export function Avatar({ imageUrl, size = "sm" }: AvatarProps) {
       alt=""
       width={pixels}
       height={pixels}
-      className="rounded-circle flex-shrink-0 bg-body-secondary"
+      loading="lazy"
+      decoding="async"
+      className="rounded-circle flex-shrink-0 bg-body-secondary object-fit-cover"
     />
   );
 }

@@ -5,6 +5,7 @@ import { usePageTitle } from "../../lib/use-page-title";
 import { ChangePasswordForm } from "./change-password-form";
 import { DangerZone } from "./danger-zone";
 import { EmailStatus } from "./email-status";
+import { PictureSection } from "./picture-section";
 import { ProfileForm } from "./profile-form";
 import { SessionsSection } from "./sessions-section";
 import { useMe } from "./use-account";
@@ -31,6 +32,7 @@ export function AccountPage() {
           </dl>
         </div>
         <EmailStatus user={user} />
+        <PictureSection user={user} />
         <ProfileForm user={user} />
         <ChangePasswordForm username={user.username} />
         <SessionsSection />
