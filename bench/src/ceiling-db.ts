@@ -28,8 +28,8 @@ export interface UserRow {
   username: string;
   email: string;
   image_url: string | null;
-  token_version: number;
   created_at: string;
+  session_last_seen_at: string;
 }
 
 export type CeilingDb = ReturnType<typeof openCeilingDb>;
@@ -46,7 +46,16 @@ export function openCeilingDb(path: string, secret: Uint8Array) {
   const pageAfter = sqlite.prepare<[string, number, number], PostRow>(
     `${POST_COLUMNS} where ("posts"."created_at", "posts"."id") < (?, ?) ${NEWEST_FIRST}`,
   );
-  const userById = sqlite.prepare<[number], UserRow>('select * from "users" where "id" = ?');
+  // The session lookup of packages/db/src/sessions.ts (findUserBySession) and its
+  // once-a-minute last-seen write (touchSession).
+  const userBySession = sqlite.prepare<[string, number, string], UserRow>(
+    'select "users".*, "sessions"."last_seen_at" as "session_last_seen_at" from "sessions" ' +
+      'inner join "users" on "users"."id" = "sessions"."user_id" ' +
+      'where "sessions"."id" = ? and "sessions"."user_id" = ? and "sessions"."expires_at" > ?',
+  );
+  const touch = sqlite.prepare<[string, string, string]>(
+    'update "sessions" set "last_seen_at" = ? where "id" = ? and "last_seen_at" < ?',
+  );
   const insert = sqlite.prepare<[number, string, string, string, string]>(
     'insert into "posts" ("author_id", "title", "content", "created_at", "updated_at") values (?, ?, ?, ?, ?)',
   );
@@ -85,7 +94,16 @@ export function openCeilingDb(path: string, secret: Uint8Array) {
 
   return {
     close: () => sqlite.close(),
-    userById: (id: number) => userById.get(id),
+    /** The user of a live session, moving its last-seen minute forward at most once a minute. */
+    userBySession(sessionId: string, userId: number) {
+      const now = new Date();
+      const user = userBySession.get(sessionId, userId, now.toISOString());
+      if (!user) return undefined;
+      now.setUTCSeconds(0, 0);
+      const minute = now.toISOString();
+      if (user.session_last_seen_at < minute) touch.run(minute, sessionId, minute);
+      return user;
+    },
     postById(id: number) {
       const row = byId.get(id);
       return row ? toPost(row) : undefined;

@@ -63,7 +63,7 @@ function text(value: unknown, max: number): string {
 
 function createHandler(db: CeilingDb, secret: Uint8Array) {
   // The same checks as Folio's protectedProcedure: pinned algorithm, issuer, audience,
-  // required claims, then the user loaded from the database and its token version compared.
+  // required claims, then the user and the live session loaded in one query.
   async function currentUser(req: IncomingMessage): Promise<UserRow> {
     const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(req.headers.authorization ?? "");
     if (!match?.[1]) throw new ApiError("UNAUTHORIZED");
@@ -71,12 +71,13 @@ function createHandler(db: CeilingDb, secret: Uint8Array) {
       algorithms: ["HS256"],
       issuer: "folio",
       audience: "folio",
-      requiredClaims: ["sub", "exp", "iat", "ver"],
+      requiredClaims: ["sub", "exp", "iat", "sid"],
     }).catch(() => {
       throw new ApiError("UNAUTHORIZED");
     });
-    const user = db.userById(Number(payload.sub));
-    if (!user || user.token_version !== payload.ver) throw new ApiError("UNAUTHORIZED");
+    if (typeof payload.sid !== "string") throw new ApiError("UNAUTHORIZED");
+    const user = db.userBySession(payload.sid, Number(payload.sub));
+    if (!user) throw new ApiError("UNAUTHORIZED");
     return user;
   }
 

@@ -49,7 +49,7 @@ export async function seedDatabase(path: string, size: SeedSize): Promise<void> 
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = OFF");
   const insertUser = sqlite.prepare(
-    "insert into users (id, username, email, password_hash, image_url, token_version, created_at) values (?, ?, ?, ?, null, 0, ?)",
+    "insert into users (id, username, email, password_hash, image_url, created_at) values (?, ?, ?, ?, null, ?)",
   );
   const insertPost = sqlite.prepare(
     "insert into posts (id, author_id, title, content, created_at, updated_at) values (?, ?, ?, ?, ?, ?)",

@@ -1,6 +1,11 @@
 // The Fastify application: API, SPA, health checks, headers, logs. main.ts runs it; tests and
 // tools can build it around any database.
-import { type AppDeps, createRateLimits, databasePictureStore } from "@folio/api";
+import {
+  type AppDeps,
+  createRateLimits,
+  databasePictureStore,
+  startSessionSweep,
+} from "@folio/api";
 import type { DbHandle } from "@folio/db";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { DEFAULT_BODY_LIMIT } from "./body-limits.js";
@@ -87,6 +92,17 @@ export async function buildApp(config: Config, { db }: AppResources): Promise<Fa
     mail,
     pictures,
   };
+
+  // Expired sessions are refused anyway; the sweep keeps their rows from piling up (ADR 011).
+  const sessionSweep = startSessionSweep(db.db, {
+    onSwept: (deleted) => {
+      if (deleted > 0) app.log.info({ deleted }, "deleted expired sessions");
+    },
+    onError: (error) => app.log.warn({ err: error }, "could not delete expired sessions"),
+  });
+  app.addHook("onClose", async () => sessionSweep.stop());
+  // The start-up sweep is done before the server listens (it never throws: see onError).
+  await sessionSweep.first;
 
   closeConnectionsWhenClosing(app);
   await registerSecurityHeaders(app);

@@ -64,7 +64,7 @@ describe.skipIf(!postgresUrl)("two server processes on one Postgres database", (
     expect(me.body.result.data).toMatchObject({ id: alice.user.id, username: alice.username });
   });
 
-  it("revokes tokens on both processes as soon as logoutAll returns on one", async () => {
+  it("ends every session on both processes as soon as logoutAll returns on one", async () => {
     const bob = await register(pair.at(1));
     expect(
       (await mutate(pair.at(0), "auth.logoutAll", undefined, { token: bob.accessToken })).status,
@@ -84,6 +84,41 @@ describe.skipIf(!postgresUrl)("two server processes on one Postgres database", (
       bob.user.id,
     ]);
     expect(posts).toEqual([]);
+  });
+
+  it("refuses a session on one process as soon as it is ended through the other", async () => {
+    const erin = await register(pair.at(0));
+    const login = await mutate(pair.at(0), "auth.login", {
+      login: erin.username,
+      password: erin.password,
+    });
+    const laptop = login.body.result.data.accessToken as string;
+    expect((await query(pair.at(0), "user.me", undefined, laptop)).status).toBe(200);
+    const listed = await query(pair.at(1), "user.sessions", undefined, erin.accessToken);
+    const sessions = listed.body.result.data as { id: string; current: boolean }[];
+    expect(sessions).toHaveLength(2);
+    const other = sessions.find((session) => !session.current);
+    if (!other) throw new Error("no other session listed");
+    const ended = await mutate(
+      pair.at(1),
+      "auth.endSession",
+      { id: other.id },
+      {
+        token: erin.accessToken,
+      },
+    );
+    expect(ended.status).toBe(200);
+    for (const i of [0, 1]) {
+      expect((await query(pair.at(i), "user.me", undefined, laptop)).status).toBe(401);
+      expect((await query(pair.at(i), "user.me", undefined, erin.accessToken)).status).toBe(200);
+    }
+  });
+
+  it("refuses a token on the other process right after auth.logout returns on one", async () => {
+    const fred = await register(pair.at(1));
+    const out = await mutate(pair.at(1), "auth.logout", undefined, { token: fred.accessToken });
+    expect(out.status).toBe(200);
+    expect((await query(pair.at(0), "user.me", undefined, fred.accessToken)).status).toBe(401);
   });
 
   it("counts failed logins across both processes (Postgres store)", async () => {

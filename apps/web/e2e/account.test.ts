@@ -75,7 +75,7 @@ describeInBrowser("the account page", () => {
     ).toBe("OK");
   });
 
-  it("logs out on this device only", async () => {
+  it("logs out on this device: the server ends the session, so a copy of the token is refused", async () => {
     const hal = await registerUser(folio.url, "hal");
     const page = await folio.newPage(hal);
     await page.goto("/account");
@@ -84,8 +84,75 @@ describeInBrowser("the account page", () => {
     expect(new URL(page.url()).pathname).toBe("/");
     expect(await page.getByRole("link", { name: "Login" }).isVisible()).toBe(true);
     expect(await page.evaluate(() => localStorage.getItem("folio.token"))).toBeNull();
-    // The token itself still works elsewhere: only "Log out everywhere" revokes it.
-    expect(await outcome(apiClient(folio.url, hal.accessToken).user.me.query())).toBe("OK");
+    expect(await outcome(apiClient(folio.url, hal.accessToken).user.me.query())).toBe(
+      "UNAUTHORIZED",
+    );
+  });
+
+  it("lists the devices signed in; signing the other one out sends it to the login page", async () => {
+    const kim = await registerUser(folio.url, "kim");
+    // Kim's registration session is ended first, so the list holds the two browsers only.
+    await apiClient(folio.url, kim.accessToken).auth.logout.mutate();
+    const logIn = async () => {
+      const page = await folio.newPage();
+      await page.goto("/login?next=%2Faccount");
+      await page.getByLabel("Username or email").fill(kim.user.username);
+      await page.getByLabel("Password").fill(PASSWORD);
+      await page.getByRole("button", { name: "Log in" }).click();
+      await page.getByRole("heading", { name: "Your account" }).waitFor();
+      return page;
+    };
+    const laptop = await logIn();
+    const phone = await logIn();
+
+    await laptop.reload();
+    const devices = laptop.getByRole("list", { name: "Signed-in devices" }).getByRole("listitem");
+    await devices.nth(1).waitFor();
+    expect(await devices.count()).toBe(2);
+    const current = devices.filter({ hasText: "This device" });
+    expect(await current.count()).toBe(1);
+    // Debian's headless Chromium names itself in the User-Agent; Bowser makes it readable.
+    expect(await current.textContent()).toMatch(/Chrom(e|ium).* on Linux/);
+    expect(await current.textContent()).toContain("last seen this minute");
+    expect(await current.getByRole("button", { name: "Sign out" }).count()).toBe(0);
+
+    const other = devices.filter({ hasNotText: "This device" });
+    await other.getByRole("button", { name: "Sign out" }).click();
+    await laptop.getByRole("status").filter({ hasText: "That device is signed out." }).waitFor();
+    await devices.filter({ hasNotText: "This device" }).waitFor({ state: "detached" });
+    expect(await devices.count()).toBe(1);
+    expect(
+      await laptop.getByRole("button", { name: "Sign out of all other devices" }).isDisabled(),
+    ).toBe(true);
+
+    // The phone finds out the next time it asks the API (its answers are cached until then).
+    await phone.reload();
+    await phone.getByRole("heading", { name: "Log in" }).waitFor();
+    expect(new URL(phone.url()).search).toBe("?next=%2Faccount");
+    expect(await phone.getByRole("status").textContent()).toContain("Your session has ended");
+    expect(await phone.evaluate(() => localStorage.getItem("folio.token"))).toBeNull();
+    // The laptop is still signed in.
+    await laptop.reload();
+    await laptop.getByRole("heading", { name: "Your account" }).waitFor();
+  });
+
+  it("signs out of all other devices at once, staying signed in here", async () => {
+    const lee = await registerUser(folio.url, "lee");
+    const phone = await apiClient(folio.url).auth.login.mutate({
+      login: lee.user.username,
+      password: PASSWORD,
+    });
+    const page = await folio.newPage(lee);
+    await page.goto("/account");
+    await page.getByRole("button", { name: "Sign out of all other devices" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: "Every other device is signed out." })
+      .waitFor();
+    expect(await outcome(apiClient(folio.url, phone.accessToken).user.me.query())).toBe(
+      "UNAUTHORIZED",
+    );
+    expect(await outcome(apiClient(folio.url, lee.accessToken).user.me.query())).toBe("OK");
   });
 
   it("logs out everywhere: another device is sent to the login page", async () => {

@@ -53,6 +53,7 @@ describeEachDialect("concurrency", (dialect) => {
         users: [],
         posts: [],
         accountTokens: [],
+        sessions: [],
         pictures: [],
       });
     }
@@ -80,6 +81,7 @@ describeEachDialect("concurrency", (dialect) => {
       users: [],
       posts: [],
       accountTokens: [],
+      sessions: [],
       pictures: [],
     });
   });

@@ -6,6 +6,7 @@ import type { AuthSettings } from "./auth/tokens.js";
 import type { MailDeps } from "./mail/index.js";
 import type { PictureStore } from "./pictures/index.js";
 import type { RateLimits } from "./rate-limits.js";
+import { normalizeUserAgent } from "./sessions/user-agent.js";
 
 /** What the API needs from its host: built once at start and shared by every request. */
 export interface AppDeps {
@@ -23,11 +24,14 @@ export interface Context extends AppDeps {
   bearerToken: string | null;
   /** The client address rate limits count against. */
   clientIp: string;
+  /** The User-Agent header, truncated: the device a session started here is shown as. */
+  userAgent: string | null;
 }
 
 export interface InnerContextOptions extends AppDeps {
   bearerToken?: string | null;
   clientIp?: string;
+  userAgent?: string | null;
 }
 
 export function createContextInner(options: InnerContextOptions): Context {
@@ -39,12 +43,16 @@ export function createContextInner(options: InnerContextOptions): Context {
     ...(options.pictures ? { pictures: options.pictures } : {}),
     bearerToken: options.bearerToken ?? null,
     clientIp: options.clientIp ?? "local",
+    userAgent: options.userAgent ?? null,
   };
 }
 
 /** The part of an HTTP request the context reads (Fastify's and node's requests both fit). */
 export interface RequestLike {
-  headers: { authorization?: string | string[] | undefined };
+  headers: {
+    authorization?: string | string[] | undefined;
+    "user-agent"?: string | string[] | undefined;
+  };
   /** The client address as the host decided it (proxy headers only when trusted). */
   ip?: string;
   socket?: { remoteAddress?: string | undefined };
@@ -57,5 +65,6 @@ export function createContext(deps: AppDeps) {
       ...deps,
       bearerToken: readBearerToken(req.headers.authorization),
       clientIp: req.ip ?? req.socket?.remoteAddress ?? "unknown",
+      userAgent: normalizeUserAgent(req.headers["user-agent"]),
     });
 }

@@ -54,4 +54,16 @@ export {
   type RouterInputs,
   type RouterOutputs,
 } from "./root.js";
+export {
+  type DeviceSession,
+  endAllSessions,
+  normalizeUserAgent,
+  replaceAllSessions,
+  SESSION_SWEEP_INTERVAL_MS,
+  type SessionStarter,
+  type SessionSweep,
+  startSession,
+  startSessionSweep,
+  sweepExpiredSessions,
+} from "./sessions/index.js";
 export { createCallerFactory } from "./trpc.js";

@@ -24,12 +24,21 @@ const EXTRA_FIELDS = [
 
 // Mutations that take no input at all; tRPC drops whatever a client sends them. They cannot
 // refuse a body: tRPC's own httpLink sends none for them, which its parser cannot read as JSON.
-const WITHOUT_INPUT = ["auth.logoutAll", "user.resendVerification"];
+const WITHOUT_INPUT = [
+  "auth.logout",
+  "auth.logoutOthers",
+  "auth.logoutAll",
+  "user.resendVerification",
+];
 
 const mutations = accessPaths.filter((path) => procedureType(path) === "mutation");
 
 // Only the keys of the sample inputs matter here, so placeholder objects will do.
-const placeholder = { owner: { id: 1 }, post: { id: 1 } } as Fixture;
+const placeholder = {
+  owner: { id: 1, sessionId: "s1" },
+  ownerElsewhere: { id: 1, sessionId: "s2" },
+  post: { id: 1 },
+} as Fixture;
 const inputKeys = (path: string) => Object.keys(sampleInput(path, placeholder) ?? {});
 
 /** Every (mutation, extra field) pair, skipping fields the mutation really takes. */

@@ -7,8 +7,14 @@ import { expectRefused } from "./test-support/snapshot.js";
 
 const ownerPaths = pathsWithAccess("owner");
 
+// Another user's session is NOT_FOUND, like a missing one (API.md): its id is a secret.
+const othersObjectCode = (path: string) => (path === "auth.endSession" ? "NOT_FOUND" : "FORBIDDEN");
+const missingId = (id: unknown) =>
+  typeof id === "string" ? "made-up-session-id-0000000" : 999_999;
+
 it("has owner-only procedures to check", () => {
   expect(ownerPaths).toEqual([
+    "auth.endSession",
     "user.update",
     "user.delete",
     "user.setPicture",
@@ -19,16 +25,24 @@ it("has owner-only procedures to check", () => {
 });
 
 describeEachDialect("ownership", (dialect) => {
-  it.each(ownerPaths)("refuses %s on another user's object with FORBIDDEN", async (path) => {
-    const app = await freshApp(dialect);
-    const fixture = await createFixture(app);
-    const intruder = await app.signUp("intruder");
-    await expectRefused(
-      app.db,
-      () => callPath(intruder.as, path, sampleInput(path, fixture)),
-      "FORBIDDEN",
-    );
-  });
+  it.each(ownerPaths)(
+    "refuses %s on another user's object (FORBIDDEN, or NOT_FOUND for a session)",
+    async (path) => {
+      const app = await freshApp(dialect);
+      const fixture = await createFixture(app);
+      const intruder = await app.signUp("intruder");
+      await expectRefused(
+        app.db,
+        () => callPath(intruder.as, path, sampleInput(path, fixture)),
+        othersObjectCode(path),
+      );
+      // The owner's sessions still work, the one the input named included.
+      await expect(fixture.owner.as.user.me()).resolves.toMatchObject({ id: fixture.owner.id });
+      await expect(fixture.ownerElsewhere.as.user.me()).resolves.toMatchObject({
+        id: fixture.owner.id,
+      });
+    },
+  );
 
   it.each(ownerPaths)(
     "answers %s on a missing id with NOT_FOUND before FORBIDDEN",
@@ -41,7 +55,7 @@ describeEachDialect("ownership", (dialect) => {
       for (const caller of [intruder.as, fixture.owner.as]) {
         await expectRefused(
           app.db,
-          () => callPath(caller, path, { ...input, id: 999_999 }),
+          () => callPath(caller, path, { ...input, id: missingId(input.id) }),
           "NOT_FOUND",
         );
       }

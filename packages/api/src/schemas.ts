@@ -124,6 +124,14 @@ export const changePasswordInput = z
 
 export const userDeleteInput = z.strictObject({ id: idSchema });
 
+/** A session id as user.sessions lists it; any other string is simply not found. */
+export const sessionIdSchema = z
+  .string({ error: "Session id is required" })
+  .trim()
+  .min(1, { error: "Session id is required" })
+  .max(64, { error: "Session id must be at most 64 characters" });
+
+export const endSessionInput = z.strictObject({ id: sessionIdSchema });
 // ---- pictures (API.md "Pictures") ----
 
 /** The largest picture file accepted: 5 MiB (the request body may be up to 6 MiB). */
@@ -173,6 +181,7 @@ export type RequestPasswordResetInput = z.input<typeof requestPasswordResetInput
 export type ResetPasswordInput = z.input<typeof resetPasswordInput>;
 export type VerifyEmailInput = z.input<typeof verifyEmailInput>;
 export type UserUpdateInput = z.input<typeof userUpdateInput>;
+export type EndSessionInput = z.input<typeof endSessionInput>;
 export type ChangePasswordInput = z.input<typeof changePasswordInput>;
 export type PostCreateInput = z.input<typeof postCreateInput>;
 export type PostUpdateInput = z.input<typeof postUpdateInput>;

@@ -38,10 +38,13 @@ export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 export const publicProcedure = t.procedure;
 
-/** Verifies the Bearer token and loads its user: `ctx.user` is non-null in every resolver. */
+/**
+ * Verifies the Bearer token and loads its live session and user: `ctx.user` and
+ * `ctx.sessionId` are set in every protected resolver.
+ */
 const requireUser = t.middleware(async ({ ctx, next }) => {
-  const user = await authenticate(ctx);
-  return next({ ctx: { user } });
+  const { user, sessionId } = await authenticate(ctx);
+  return next({ ctx: { user, sessionId } });
 });
 
 export const protectedProcedure = t.procedure.use(requireUser);

@@ -12,5 +12,6 @@ export { folioMigrations, migrateToLatest } from "./migrate.js";
 export * from "./pictures.js";
 export * from "./posts.js";
 export * from "./schema.js";
+export * from "./sessions.js";
 export { uniqueViolationField } from "./unique-violation.js";
 export * from "./users.js";

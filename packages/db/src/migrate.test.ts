@@ -22,7 +22,10 @@ describeEachDialect("migrations", (dialect) => {
     const handle = await openTestDb(dialect, { migrate: false });
     await migrateToLatest(handle.db, handle.dialect);
     const tables = (await handle.db.introspection.getTables()).map((table) => table.name);
-    expect(tables).toEqual(expect.arrayContaining(["users", "posts"]));
+    expect(tables).toEqual(expect.arrayContaining(["users", "posts", "sessions"]));
+    // Sessions replace token versions (ADR 011).
+    const users = (await handle.db.introspection.getTables()).find((t) => t.name === "users");
+    expect(users?.columns.map((column) => column.name)).not.toContain("token_version");
     expect(await appliedMigrations(handle.db)).toEqual(Object.keys(folioMigrations(dialect.name)));
   });
 
@@ -32,7 +35,7 @@ describeEachDialect("migrations", (dialect) => {
     const before = await appliedMigrations(handle.db);
     await migrateToLatest(handle.db, handle.dialect);
     expect(await appliedMigrations(handle.db)).toEqual(before);
-    const users = await handle.db.selectFrom("users").select(["id", "token_version"]).execute();
-    expect(users).toEqual([{ id, token_version: 0 }]);
+    const users = await handle.db.selectFrom("users").select(["id", "username"]).execute();
+    expect(users).toEqual([{ id, username: "alice" }]);
   });
 });

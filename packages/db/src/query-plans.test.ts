@@ -3,6 +3,7 @@ import { CompiledQuery, type Kysely, sql } from "kysely";
 import { expect, it } from "vitest";
 import { type PostPageQuery, selectPostPage } from "./posts.js";
 import type { Database } from "./schema.js";
+import { selectLiveSessions, selectUserBySession } from "./sessions.js";
 import { openTestDb, testDialects } from "./test-support/test-db.js";
 
 const after = { createdAt: "2026-01-01T00:00:00.000Z", id: 5 };
@@ -30,6 +31,23 @@ for (const dialect of sqlite) {
     expect(postsSteps, plan.join("\n")).toHaveLength(1);
     expect(postsSteps[0]).toMatch(/USING (COVERING )?INDEX posts_(author_)?feed_idx/);
     expect(plan.join("\n")).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it("authenticates a request through two primary keys, whatever the number of sessions", async () => {
+    const { db } = await openTestDb(dialect);
+    const query = selectUserBySession(db, "sid", 1, "now").compile();
+    const plan = (await sqlitePlan(db, query)).join("\n");
+    expect(plan).toMatch(/SEARCH sessions USING INDEX sqlite_autoindex_sessions_1 \(id=\?\)/);
+    expect(plan).toMatch(/SEARCH users USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(plan).not.toMatch(/SCAN/);
+  });
+
+  it("lists a user's sessions through an index of sessions, not a scan of the table", async () => {
+    const { db } = await openTestDb(dialect);
+    const query = selectLiveSessions(db, 1, "now").compile();
+    const plan = (await sqlitePlan(db, query)).join("\n");
+    expect(plan).toMatch(/SEARCH sessions USING INDEX sessions_(user|expires)_idx/);
+    expect(plan).not.toMatch(/SCAN sessions/);
   });
 
   it("notices a sort step when a query has no index for its order (control)", async () => {

@@ -10,8 +10,6 @@ export interface UserTable {
   email: string;
   password_hash: string;
   image_url: string | null;
-  /** Bumped to revoke every token issued so far (logout everywhere, password change). */
-  token_version: Generated<number>;
   /** 1 once the current email was confirmed through a link; back to 0 when it changes. */
   email_verified: Generated<number>;
   created_at: Timestamp;
@@ -39,6 +37,19 @@ export interface AccountTokenTable {
   created_at: Timestamp;
 }
 
+/** A signed-in device (ADR 011): a token is valid only while its session row lives. */
+export interface SessionTable {
+  /** Random and unguessable (the token's `sid`). */
+  id: string;
+  user_id: number;
+  created_at: Timestamp;
+  /** Kept to the minute: written at most once a minute per session. */
+  last_seen_at: Timestamp;
+  /** As the client sent it, truncated. */
+  user_agent: string | null;
+  expires_at: Timestamp;
+}
+
 /** A user's profile picture: the WebP bytes the server made, under a random id. */
 export interface PictureTable {
   id: string;
@@ -51,6 +62,7 @@ export interface Database {
   users: UserTable;
   posts: PostTable;
   account_tokens: AccountTokenTable;
+  sessions: SessionTable;
   pictures: PictureTable;
 }
 
@@ -60,6 +72,8 @@ export type UserUpdate = Updateable<UserTable>;
 export type PostRow = Selectable<PostTable>;
 export type NewPostRow = Insertable<PostTable>;
 export type PostUpdate = Updateable<PostTable>;
+export type SessionRow = Selectable<SessionTable>;
+export type NewSessionRow = Insertable<SessionTable>;
 
 export function toIsoString(value: Date | string): string {
   return (value instanceof Date ? value : new Date(value)).toISOString();

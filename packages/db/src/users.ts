@@ -66,29 +66,18 @@ export function updateUserProfile(
     .executeTakeFirst();
 }
 
-/** Revokes every token issued so far; returns the new version (undefined if the user is gone). */
-export async function bumpTokenVersion(
-  db: Kysely<Database>,
-  id: number,
-): Promise<number | undefined> {
-  const row = await db
-    .updateTable("users")
-    .set((eb) => ({ token_version: eb("token_version", "+", 1) }))
-    .where("id", "=", id)
-    .returning("token_version")
-    .executeTakeFirst();
-  return row?.token_version;
-}
-
-/** Sets a new password hash and revokes every older token in the same statement. */
-export function updatePasswordHash(
+/**
+ * Sets a new password hash. It ends no session by itself: callers end the sessions in the
+ * same transaction (packages/api's sessions capability, ADR 011).
+ */
+export function setPasswordHash(
   db: Kysely<Database>,
   id: number,
   passwordHash: string,
 ): Promise<UserRow | undefined> {
   return db
     .updateTable("users")
-    .set((eb) => ({ password_hash: passwordHash, token_version: eb("token_version", "+", 1) }))
+    .set({ password_hash: passwordHash })
     .where("id", "=", id)
     .returningAll()
     .executeTakeFirst();
@@ -107,13 +96,4 @@ export function findUserByEmail(db: Kysely<Database>, email: string): Promise<Us
     .selectAll()
     .where("email", "=", email.toLowerCase())
     .executeTakeFirst();
-}
-
-/** Sets a new password hash only; ending the sessions is the caller's separate step. */
-export async function setPasswordHash(
-  db: Kysely<Database>,
-  id: number,
-  passwordHash: string,
-): Promise<void> {
-  await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", id).execute();
 }

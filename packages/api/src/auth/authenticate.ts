@@ -1,17 +1,17 @@
-// The current-user dependency: token → claims → user row → token version check.
-import { findUserById, type UserRow } from "@folio/db";
+// The current-user dependency: token → claims → the live session and its user, in one query.
 import type { Context } from "../context.js";
 import { unauthenticated } from "../errors.js";
+import { type CurrentSession, loadCurrentSession } from "../sessions/index.js";
 import { verifyAccessToken } from "./tokens.js";
 
-/** The user behind the request's Bearer token; UNAUTHORIZED (one message for every cause). */
-export async function authenticate(ctx: Context): Promise<UserRow> {
+/** The session behind the request's Bearer token; UNAUTHORIZED (one message for every cause). */
+export async function authenticate(ctx: Context): Promise<CurrentSession> {
   if (!ctx.bearerToken) throw unauthenticated();
   const claims = await verifyAccessToken(ctx.auth, ctx.bearerToken);
   if (!claims) throw unauthenticated();
-  // Loaded from the database, not trusted from the token: a deleted user or a revoked
-  // token version is refused at once.
-  const user = await findUserById(ctx.db, claims.userId);
-  if (!user || user.token_version !== claims.version) throw unauthenticated();
-  return user;
+  // Loaded from the database, not trusted from the token: an ended or expired session, or a
+  // deleted user, is refused at once, on every process (ADR 011).
+  const current = await loadCurrentSession(ctx.db, claims);
+  if (!current) throw unauthenticated();
+  return current;
 }

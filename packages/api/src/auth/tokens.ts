@@ -19,17 +19,22 @@ export interface IssuedToken {
 
 export interface TokenClaims {
   userId: number;
-  version: number;
+  /** The session the token belongs to (`sid`); the token is valid only while it lives. */
+  sessionId: string;
 }
+
+/** Session ids are base64url (sessions/session-id.ts); anything else was not issued here. */
+const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 
 export async function issueAccessToken(
   auth: AuthSettings,
   userId: number,
-  tokenVersion: number,
+  sessionId: string,
+  issuedAtMs = Date.now(),
 ): Promise<IssuedToken> {
-  const issuedAt = Math.floor(Date.now() / 1000);
+  const issuedAt = Math.floor(issuedAtMs / 1000);
   const expiresAt = issuedAt + auth.ttlSeconds;
-  const accessToken = await new SignJWT({ ver: tokenVersion })
+  const accessToken = await new SignJWT({ sid: sessionId })
     .setProtectedHeader({ alg: TOKEN_ALGORITHM, typ: "JWT" })
     .setSubject(String(userId))
     .setIssuer(TOKEN_ISSUER)
@@ -50,13 +55,13 @@ export async function verifyAccessToken(
       algorithms: [TOKEN_ALGORITHM],
       issuer: TOKEN_ISSUER,
       audience: TOKEN_AUDIENCE,
-      requiredClaims: ["sub", "exp", "iat", "ver"],
+      requiredClaims: ["sub", "exp", "iat", "sid"],
     });
     const userId = Number(payload.sub);
-    const version = payload.ver;
+    const sessionId = payload.sid;
     if (!Number.isSafeInteger(userId) || userId <= 0) return null;
-    if (typeof version !== "number" || !Number.isSafeInteger(version)) return null;
-    return { userId, version };
+    if (typeof sessionId !== "string" || !SESSION_ID_PATTERN.test(sessionId)) return null;
+    return { userId, sessionId };
   } catch (error) {
     if (error instanceof joseErrors.JOSEError) return null;
     throw error;

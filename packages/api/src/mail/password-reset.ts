@@ -7,9 +7,9 @@ import {
   redeemAccountToken,
 } from "../account-tokens/index.js";
 import { hashPassword } from "../auth/passwords.js";
-import { endAllSessions, issueSession } from "../auth/sessions.js";
 import type { Context } from "../context.js";
 import type { Ok, Session } from "../dto.js";
+import { endAllSessions, startSession } from "../sessions/index.js";
 import { sendPasswordReset, sendPasswordWasResetNotice } from "./account-mail.js";
 import { badAccountToken } from "./bad-token.js";
 
@@ -50,5 +50,5 @@ export async function resetPassword(
   });
   if (!user) throw badAccountToken();
   sendPasswordWasResetNotice(ctx.mail, user);
-  return issueSession(ctx, user);
+  return startSession(ctx, user);
 }

@@ -1,7 +1,6 @@
 import { findUserByLogin, insertUser, uniqueViolationField } from "@folio/db";
 import { TRPCError } from "@trpc/server";
 import { hashPassword, verifyPassword } from "../auth/passwords.js";
-import { endAllSessions, issueSession } from "../auth/sessions.js";
 import type { Ok, Session } from "../dto.js";
 import { BAD_CREDENTIALS_MESSAGE, fieldError } from "../errors.js";
 import {
@@ -10,13 +9,21 @@ import {
   sendEmailConfirmation,
   verifyEmail,
 } from "../mail/index.js";
+import { endOwnedSession } from "../ownership.js";
 import {
+  endSessionInput,
   loginInput,
   registerInput,
   requestPasswordResetInput,
   resetPasswordInput,
   verifyEmailInput,
 } from "../schemas.js";
+import {
+  endAllSessions,
+  endCurrentSession,
+  endOtherSessions,
+  startSession,
+} from "../sessions/index.js";
 import { middleware, protectedProcedure, publicProcedure, router } from "../trpc.js";
 
 /** Throws CONFLICT naming the field when `error` is a unique violation; rethrows otherwise. */
@@ -40,7 +47,7 @@ export const authRouter = router({
       const passwordHash = await hashPassword(input.password);
       const user = await insertUser(ctx.db, { ...input, passwordHash }).catch(rethrowConflict);
       await sendEmailConfirmation(ctx.db, ctx.mail, user);
-      return issueSession(ctx, user);
+      return startSession(ctx, user);
     }),
 
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }): Promise<Session> => {
@@ -51,7 +58,17 @@ export const authRouter = router({
       throw new TRPCError({ code: "UNAUTHORIZED", message: BAD_CREDENTIALS_MESSAGE });
     }
     await ctx.limits.loginSucceeded(ctx.clientIp, input.login);
-    return issueSession(ctx, user);
+    return startSession(ctx, user);
+  }),
+
+  logout: protectedProcedure.mutation(async ({ ctx }): Promise<Ok> => {
+    await endCurrentSession(ctx.db, ctx.user.id, ctx.sessionId);
+    return { ok: true };
+  }),
+
+  logoutOthers: protectedProcedure.mutation(async ({ ctx }): Promise<Ok> => {
+    await endOtherSessions(ctx.db, ctx.user.id, ctx.sessionId);
+    return { ok: true };
   }),
 
   logoutAll: protectedProcedure.mutation(async ({ ctx }): Promise<Ok> => {
@@ -72,4 +89,11 @@ export const authRouter = router({
   verifyEmail: publicProcedure
     .input(verifyEmailInput)
     .mutation(({ ctx, input }): Promise<Ok> => verifyEmail(ctx, input.token)),
+
+  endSession: protectedProcedure
+    .input(endSessionInput)
+    .mutation(async ({ ctx, input }): Promise<Ok> => {
+      await endOwnedSession(ctx, input.id, ctx.user.id);
+      return { ok: true };
+    }),
 });

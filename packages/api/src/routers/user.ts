@@ -1,7 +1,6 @@
-import { deleteUser, findUserById, updatePasswordHash, updateUserProfile } from "@folio/db";
+import { deleteUser, findUserById, setPasswordHash, updateUserProfile } from "@folio/db";
 import { TRPCError } from "@trpc/server";
 import { hashPassword, verifyPassword } from "../auth/passwords.js";
-import { issueSession } from "../auth/sessions.js";
 import {
   type Ok,
   type PrivateUser,
@@ -26,6 +25,7 @@ import {
   userDeleteInput,
   userUpdateInput,
 } from "../schemas.js";
+import { type DeviceSession, listDeviceSessions, replaceAllSessions } from "../sessions/index.js";
 import { protectedProcedure, publicProcedure, router } from "../trpc.js";
 import { rethrowConflict } from "./auth.js";
 
@@ -33,6 +33,10 @@ const userGone = () => new TRPCError({ code: "NOT_FOUND", message: "User not fou
 
 export const userRouter = router({
   me: protectedProcedure.query(({ ctx }): PrivateUser => toPrivateUser(ctx.user)),
+
+  sessions: protectedProcedure.query(
+    ({ ctx }): Promise<DeviceSession[]> => listDeviceSessions(ctx.db, ctx.user.id, ctx.sessionId),
+  ),
 
   byId: publicProcedure.input(userByIdInput).query(async ({ ctx, input }): Promise<PublicUser> => {
     const user = await findUserById(ctx.db, input.id);
@@ -67,11 +71,13 @@ export const userRouter = router({
         throw fieldError("BAD_REQUEST", "currentPassword", "Current password is incorrect.");
       }
       const passwordHash = await hashPassword(input.newPassword);
-      // Bumps the token version too: every older token stops working.
-      const user = await updatePasswordHash(ctx.db, ctx.user.id, passwordHash);
-      if (!user) throw userGone();
-      sendPasswordChangedNotice(ctx.mail, user);
-      return issueSession(ctx, user);
+      // Every session ends, this one included, and this device gets a new one (API.md).
+      const session = await replaceAllSessions(ctx, ctx.user.id, (db) =>
+        setPasswordHash(db, ctx.user.id, passwordHash),
+      );
+      if (!session) throw userGone();
+      sendPasswordChangedNotice(ctx.mail, ctx.user);
+      return session;
     }),
 
   resendVerification: protectedProcedure.mutation(

@@ -1,7 +1,7 @@
 // Every way a request can carry a token Folio must refuse (issue 6), as Authorization headers.
 import { SignJWT } from "jose";
 import { issueAccessToken, TOKEN_AUDIENCE, TOKEN_ISSUER } from "../auth/tokens.js";
-import { TEST_AUTH, TEST_PASSWORD, TEST_SECRET, type TestApp } from "./harness.js";
+import { type SignedUp, TEST_AUTH, TEST_PASSWORD, TEST_SECRET, type TestApp } from "./harness.js";
 
 export interface TokenAttack {
   name: string;
@@ -16,8 +16,8 @@ function sign(payload: Record<string, unknown>, alg = "HS256", secret = TEST_SEC
   return new SignJWT(payload).setProtectedHeader({ alg, typ: "JWT" }).sign(secret);
 }
 
-/** Claims exactly like a real token's for `userId`, minus `omit`, plus `extra`. */
-function claims(userId: number, version: number, extra: Record<string, unknown> = {}) {
+/** Claims exactly like a real token's for `userId` and `sessionId`, plus `extra`. */
+function claims(userId: number, sessionId: string, extra: Record<string, unknown> = {}) {
   const issuedAt = now();
   return {
     sub: String(userId),
@@ -25,7 +25,7 @@ function claims(userId: number, version: number, extra: Record<string, unknown> 
     aud: TOKEN_AUDIENCE,
     iat: issuedAt,
     exp: issuedAt + 3600,
-    ver: version,
+    sid: sessionId,
     ...extra,
   };
 }
@@ -36,19 +36,35 @@ function without(payload: Record<string, unknown>, key: string) {
 }
 
 /**
- * Builds the attacks against `ownerId` (whose token version is 0). Registers two helper users
- * in `app`: one whose tokens were revoked, and one that was deleted.
+ * Builds the attacks against `owner`'s live session. Registers helper users in `app`: one
+ * logged out everywhere, one logged out on its device, one whose session expired in the
+ * database (its token still unexpired), one that was deleted, and one whose session id is
+ * paired with the owner's user id.
  */
-export async function buildTokenAttacks(app: TestApp, ownerId: number): Promise<TokenAttack[]> {
+export async function buildTokenAttacks(app: TestApp, owner: SignedUp): Promise<TokenAttack[]> {
+  const ownerId = owner.id;
   const revoked = await app.signUp("revoked");
   await revoked.as.auth.logoutAll();
+  const loggedOut = await app.signUp("loggedout");
+  await loggedOut.as.auth.logout();
+  const lapsed = await app.signUp("lapsed");
+  await app.db
+    .updateTable("sessions")
+    .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+    .where("id", "=", lapsed.sessionId)
+    .execute();
   const ghost = await app.signUp("ghost");
   await ghost.as.user.delete({ id: ghost.id });
+  const neighbour = await app.signUp("neighbour");
 
-  const valid = claims(ownerId, 0);
+  const valid = claims(ownerId, owner.sessionId);
   const otherSecret = new TextEncoder().encode("not-the-server-secret-but-32-bytes-long!");
-  const real = (await issueAccessToken(TEST_AUTH, ownerId, 0)).accessToken;
-  const expired = await issueAccessToken({ ...TEST_AUTH, ttlSeconds: -60 }, ownerId, 0);
+  const real = (await issueAccessToken(TEST_AUTH, ownerId, owner.sessionId)).accessToken;
+  const expired = await issueAccessToken(
+    { ...TEST_AUTH, ttlSeconds: -60 },
+    ownerId,
+    owner.sessionId,
+  );
   const bearer = (token: string) => `Bearer ${token}`;
 
   return [
@@ -64,7 +80,9 @@ export async function buildTokenAttacks(app: TestApp, ownerId: number): Promise<
     { name: "a wrong signature", authorization: bearer(await sign(valid, "HS256", otherSecret)) },
     {
       name: "a tampered payload",
-      authorization: bearer(real.replace(/\.[^.]+\./, `.${base64url(claims(ownerId + 1, 0))}.`)),
+      authorization: bearer(
+        real.replace(/\.[^.]+\./, `.${base64url(claims(neighbour.id, neighbour.sessionId))}.`),
+      ),
     },
     {
       name: "alg none",
@@ -75,12 +93,28 @@ export async function buildTokenAttacks(app: TestApp, ownerId: number): Promise<
     { name: "no exp", authorization: bearer(await sign(without(valid, "exp"))) },
     { name: "a wrong issuer", authorization: bearer(await sign({ ...valid, iss: "evil" })) },
     { name: "a wrong audience", authorization: bearer(await sign({ ...valid, aud: "other" })) },
-    { name: "no ver", authorization: bearer(await sign(without(valid, "ver"))) },
-    { name: "a non-numeric ver", authorization: bearer(await sign({ ...valid, ver: "0" })) },
-    { name: "a ver ahead of the user's", authorization: bearer(await sign({ ...valid, ver: 7 })) },
+    { name: "no sid", authorization: bearer(await sign(without(valid, "sid"))) },
+    { name: "a numeric sid", authorization: bearer(await sign({ ...valid, sid: 7 })) },
+    {
+      name: "a token-version token of before sessions",
+      authorization: bearer(await sign({ ...without(valid, "sid"), ver: 0 })),
+    },
+    {
+      name: "a made-up sid",
+      authorization: bearer(await sign({ ...valid, sid: "madeUpSessionId000000000" })),
+    },
+    {
+      name: "another user's sid under the owner's sub",
+      authorization: bearer(await sign({ ...valid, sid: neighbour.sessionId })),
+    },
     { name: "a non-numeric sub", authorization: bearer(await sign({ ...valid, sub: "owner" })) },
-    { name: "a revoked token version", authorization: bearer(revoked.token) },
+    { name: "a token of a user logged out everywhere", authorization: bearer(revoked.token) },
+    { name: "a token whose session was logged out", authorization: bearer(loggedOut.token) },
+    { name: "a token whose session expired", authorization: bearer(lapsed.token) },
     { name: "a deleted user's token", authorization: bearer(ghost.token) },
-    { name: "a never-existing user", authorization: bearer(await sign(claims(999_999, 0))) },
+    {
+      name: "a never-existing user",
+      authorization: bearer(await sign(claims(999_999, owner.sessionId))),
+    },
   ];
 }

@@ -2,6 +2,7 @@
 // schema of its own when FOLIO_TEST_POSTGRES_URL is set), and callers acting as given users.
 import type { DbHandle } from "@folio/db";
 import { openScratchDb, type TestDialect } from "@folio/db/testing";
+import { decodeJwt } from "jose";
 import { onTestFinished } from "vitest";
 import { createContextInner } from "../context.js";
 import type { Session } from "../dto.js";
@@ -23,14 +24,23 @@ export interface SignedUp {
   session: Session;
   id: number;
   token: string;
+  /** The session the token belongs to (its `sid`). */
+  sessionId: string;
   as: Caller;
+}
+
+/** The `sid` of a token Folio issued (read without verifying: tests only). */
+export function sessionIdOf(token: string): string {
+  const { sid } = decodeJwt(token);
+  if (typeof sid !== "string") throw new Error("token without sid");
+  return sid;
 }
 
 export interface TestApp {
   handle: DbHandle;
   db: DbHandle["db"];
   /** A caller with no token, or with the given access token. */
-  caller(token?: string | null, clientIp?: string): Caller;
+  caller(token?: string | null, clientIp?: string, userAgent?: string | null): Caller;
   /** One call through tRPC's fetch adapter: the status and JSON body a client would see. */
   http(path: string, input: unknown, options?: HttpOptions): Promise<HttpCall>;
   /** Registers a user (email `<username>@example.com`) and returns a caller acting as them. */
@@ -41,6 +51,8 @@ export interface TestApp {
   lastMail(to: string, kind: SentMail["kind"]): Promise<SentMail>;
   /** Drains the queue and returns the token of the newest link of that kind to that address. */
   lastToken(to: string, kind: "verify-email" | "password-reset"): Promise<string>;
+  /** Logs in as `username` again (another device), with the given User-Agent. */
+  logIn(username: string, userAgent?: string | null, password?: string): Promise<SignedUp>;
   close(): Promise<void>;
 }
 
@@ -58,8 +70,13 @@ export async function createTestApp(
     return found;
   };
 
-  const caller = (token?: string | null, clientIp = TEST_IP) =>
-    createCaller(createContextInner({ ...deps, bearerToken: token ?? null, clientIp }));
+  const caller = (token?: string | null, clientIp = TEST_IP, userAgent: string | null = null) =>
+    createCaller(createContextInner({ ...deps, bearerToken: token ?? null, clientIp, userAgent }));
+  const signedUp = (session: Session): SignedUp => {
+    const token = session.accessToken;
+    const sessionId = sessionIdOf(token);
+    return { session, id: session.user.id, token, sessionId, as: caller(token) };
+  };
 
   return {
     handle,
@@ -72,8 +89,11 @@ export async function createTestApp(
         email: `${username.toLowerCase()}@example.com`,
         password,
       });
-      const token = session.accessToken;
-      return { session, id: session.user.id, token, as: caller(token) };
+      return signedUp(session);
+    },
+    async logIn(username, userAgent = null, password = TEST_PASSWORD) {
+      const login = caller(null, TEST_IP, userAgent).auth.login;
+      return signedUp(await login({ login: username, password }));
     },
     mail,
     lastMail,

@@ -12,6 +12,8 @@ export interface HttpOptions {
   /** The raw Authorization header. */
   authorization?: string;
   ip?: string;
+  /** The User-Agent header. */
+  userAgent?: string;
 }
 
 export interface WireError {
@@ -50,6 +52,7 @@ export async function sendOverHttp(
   const headers = new Headers(isForm ? {} : { "content-type": "application/json" });
   const authorization = options.authorization ?? (options.token && `Bearer ${options.token}`);
   if (authorization) headers.set("authorization", authorization);
+  if (options.userAgent) headers.set("user-agent", options.userAgent);
   let body: string | FormData | undefined;
   if (isForm) body = wireInput;
   else if (!isQuery && input !== undefined) body = JSON.stringify(input);
@@ -60,7 +63,10 @@ export async function sendOverHttp(
     createContext: ({ req }) =>
       createContext(deps)({
         req: {
-          headers: { authorization: req.headers.get("authorization") ?? undefined },
+          headers: {
+            authorization: req.headers.get("authorization") ?? undefined,
+            "user-agent": req.headers.get("user-agent") ?? undefined,
+          },
           ip: options.ip ?? "198.51.100.20",
         },
       }),

@@ -7,6 +7,8 @@ import { type SignedUp, TEST_PASSWORD, type TestApp } from "./harness.js";
 
 export interface Fixture {
   owner: SignedUp;
+  /** The owner signed in a second time: another device, another session. */
+  ownerElsewhere: SignedUp;
   /** A post written by the owner. */
   post: Post;
   /** The owner's live links, read from the mail the app sent. */
@@ -16,12 +18,13 @@ export interface Fixture {
 
 export async function createFixture(app: TestApp): Promise<Fixture> {
   const owner = await app.signUp("owner");
+  const ownerElsewhere = await app.logIn("owner", "Fixture phone");
   const post = await owner.as.post.create({ title: "Owner's post", content: "Mine." });
   const email = owner.session.user.email;
   const verifyToken = await app.lastToken(email, "verify-email");
   await app.caller().auth.requestPasswordReset({ email });
   const resetToken = await app.lastToken(email, "password-reset");
-  return { owner, post, verifyToken, resetToken };
+  return { owner, ownerElsewhere, post, verifyToken, resetToken };
 }
 
 let registrations = 0;
@@ -35,6 +38,8 @@ const sampleInputs = {
     return { username, email: `${username}@example.com`, password: TEST_PASSWORD };
   },
   "auth.login": () => ({ login: "owner", password: TEST_PASSWORD }),
+  "auth.logout": () => undefined,
+  "auth.logoutOthers": () => undefined,
   "auth.logoutAll": () => undefined,
   "auth.requestPasswordReset": () => ({ email: "owner@example.com" }),
   "auth.resetPassword": ({ resetToken }) => ({
@@ -42,7 +47,9 @@ const sampleInputs = {
     newPassword: "a brand new secret",
   }),
   "auth.verifyEmail": ({ verifyToken }) => ({ token: verifyToken }),
+  "auth.endSession": ({ ownerElsewhere }) => ({ id: ownerElsewhere.sessionId }),
   "user.me": () => undefined,
+  "user.sessions": () => undefined,
   "user.byId": ({ owner }) => ({ id: owner.id }),
   "user.update": ({ owner }) => ({ id: owner.id, username: "renamed" }),
   "user.resendVerification": () => undefined,

@@ -5,10 +5,19 @@ import type { Kysely } from "kysely";
 import { expect } from "vitest";
 import type { HttpCall, WireError } from "./http.js";
 
-/** All users, posts, account tokens and pictures, ordered: equal snapshots mean no row was written. */
+/**
+ * All users, posts, sessions and pictures, ordered by id: equal snapshots mean no row was
+ * written. A session's last_seen_at is left out: it is bookkeeping that a request may move
+ * once a minute.
+ */
 export async function snapshotDatabase(db: Kysely<Database>) {
   const users = await db.selectFrom("users").selectAll().orderBy("id").execute();
   const posts = await db.selectFrom("posts").selectAll().orderBy("id").execute();
+  const sessions = await db
+    .selectFrom("sessions")
+    .select(["id", "user_id", "created_at", "user_agent", "expires_at"])
+    .orderBy("id")
+    .execute();
   const accountTokens = await db
     .selectFrom("account_tokens")
     .selectAll()
@@ -19,7 +28,7 @@ export async function snapshotDatabase(db: Kysely<Database>) {
     .select(["id", "user_id", "created_at"])
     .orderBy("id")
     .execute();
-  return { users, posts, accountTokens, pictures };
+  return { users, posts, sessions, accountTokens, pictures };
 }
 
 /**

@@ -58,6 +58,8 @@ export const fuzzModels = {
     valid: ({ fuzzer }) => ({ login: fuzzer.username, password: fuzzer.password }),
     fields: { login: text(120), password: text(128) },
   },
+  "auth.logout": { token: "fresh", valid: () => undefined, fields: {} },
+  "auth.logoutOthers": { token: "fresh", valid: () => undefined, fields: {} },
   "auth.logoutAll": { token: "fresh", valid: () => undefined, fields: {} },
   "auth.requestPasswordReset": {
     token: "none",
@@ -76,7 +78,16 @@ export const fuzzModels = {
     fields: { token: text(43) },
   },
   "user.resendVerification": { token: "fuzzer", valid: () => undefined, fields: {} },
+  // A well-formed id that names no session: a valid call ends nothing, so the fuzzer's token
+  // can be used; an id of nothing (or of someone else's session) is a 404.
+  "auth.endSession": {
+    token: "fuzzer",
+    valid: () => ({ id: "fuzzSessionIdOfNobody0000" }),
+    fields: { id: text(64) },
+    missing: (_, id) => ({ id: `missingSession${id}` }),
+  },
   "user.me": { token: "fuzzer", valid: () => undefined, fields: {} },
+  "user.sessions": { token: "fuzzer", valid: () => undefined, fields: {} },
   "user.byId": {
     token: "none",
     valid: ({ fuzzer }) => ({ id: fuzzer.id }),

@@ -3,6 +3,7 @@
 import type { PrivateUser, Session } from "@folio/api";
 import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
+import { OWN_AUTH_ERRORS } from "../../lib/api-errors";
 import { authStore } from "../../lib/auth-store";
 import { withNotice } from "../../lib/notice";
 import { trpc } from "../../lib/trpc";
@@ -36,11 +37,41 @@ export function useUpdateProfile() {
 export function useChangePassword() {
   const utils = trpc.useUtils();
   return trpc.user.changePassword.useMutation({
-    // Every older token is revoked now: store the new one before anything refetches.
+    // Every session ended, this one's too: store the new token before anything refetches.
     onSuccess: (session: Session) => {
       authStore.signIn(session);
       return utils.invalidate();
     },
+  });
+}
+
+/** Ends this session on the server, then forgets the token even if that call failed. */
+export function useLogout() {
+  const endSession = useEndSession();
+  // An UNAUTHORIZED here (the session had already ended) is no reason for the login redirect.
+  const logout = trpc.auth.logout.useMutation({ meta: OWN_AUTH_ERRORS });
+  return {
+    isPending: logout.isPending,
+    run: async () => {
+      await logout.mutateAsync().catch(() => undefined);
+      await endSession("You are logged out.");
+    },
+  };
+}
+
+export function useSessions() {
+  return trpc.user.sessions.useQuery();
+}
+
+export function useSignOutDevice() {
+  const utils = trpc.useUtils();
+  return trpc.auth.endSession.useMutation({ onSettled: () => utils.user.sessions.invalidate() });
+}
+
+export function useLogoutOthers() {
+  const utils = trpc.useUtils();
+  return trpc.auth.logoutOthers.useMutation({
+    onSettled: () => utils.user.sessions.invalidate(),
   });
 }
 
