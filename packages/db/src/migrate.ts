@@ -12,8 +12,8 @@ import type { Database } from "./schema.js";
 export function folioMigrations(dialect: DialectName): Record<string, Migration> {
   return {
     "20261129-0001-create-users-and-posts": createUsersAndPosts(dialect),
-    "20261201-0002-mail-tokens": mailTokens(dialect),
     "20261201-0001-create-sessions": createSessions(dialect),
+    "20261201-0002-mail-tokens": mailTokens(dialect),
     "20261201-0003-pictures": createPictures(dialect),
   };
 }
