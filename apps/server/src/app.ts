@@ -14,6 +14,7 @@ import type { Config } from "./config.js";
 import { registerHealth } from "./health.js";
 import { resolveJwtSecret } from "./jwt-secret.js";
 import { loggerOptions } from "./logger.js";
+import { startMail } from "./mail.js";
 import { registerPictures } from "./pictures-route.js";
 import { openRateLimitStore } from "./rate-limit-store.js";
 import { registerRequestLog } from "./request-log.js";
@@ -77,12 +78,18 @@ export async function buildApp(config: Config, { db }: AppResources): Promise<Fa
   );
   app.addHook("onClose", () => rateLimitStore.close());
 
+  const mail = startMail(config, app.log);
+  // On close, mail still queued is sent (retries skip their waits) before the process goes; the
+  // database is closed only after app.close() resolves, so queued token writes still land.
+  app.addHook("onClose", () => mail.mailer.close());
+
   // In the database, so every process serves every picture (ADR 013).
   const pictures = databasePictureStore(db.db);
   const deps: AppDeps = {
     db: db.db,
     auth: { secret: secret.key, ttlSeconds: config.accessTokenTtlSeconds },
     limits: createRateLimits(config.rateLimits, rateLimitStore.store),
+    mail,
     pictures,
   };
 

@@ -55,6 +55,43 @@ const duration = (fallbackSeconds: number) =>
       .transform((text) => parseDurationSeconds(text) ?? 0),
   ).default(fallbackSeconds);
 
+// An http(s) origin for links in mail: no path, query or fragment, no trailing slash kept.
+const publicUrl = z
+  .string()
+  .refine((text) => {
+    try {
+      const url = new URL(text);
+      return (
+        /^https?:$/.test(url.protocol) &&
+        !url.username &&
+        !url.password &&
+        url.pathname.replace(/\/+$/, "") === "" &&
+        !url.search &&
+        !url.hash
+      );
+    } catch {
+      return false;
+    }
+  }, "must be an http:// or https:// origin like https://blog.example.com (no path)")
+  .transform((text) => new URL(text).origin);
+
+const smtpUrl = z.string().refine((text) => {
+  try {
+    const url = new URL(text);
+    return (url.protocol === "smtp:" || url.protocol === "smtps:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}, "must be smtp://[user:pass@]host:port or smtps://[user:pass@]host:port");
+
+// A display name and an address, or an address alone: `Folio <no-reply@example.com>`.
+const mailFrom = z
+  .string()
+  .regex(
+    /^([^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/,
+    "must be an address, or a name and an address: Folio <no-reply@example.com>",
+  );
+
 const envSchema = z
   .object({
     PORT: optional(
@@ -84,6 +121,15 @@ const envSchema = z
     RATE_LIMIT_LOGIN_IP: count(20),
     RATE_LIMIT_LOGIN_ACCOUNT: count(5),
     RATE_LIMIT_REGISTER_IP: count(10),
+    RATE_LIMIT_RESET_IP: count(10),
+    RATE_LIMIT_RESET_EMAIL: count(3),
+    RATE_LIMIT_MAIL_USER: count(5),
+    PUBLIC_URL: optional(publicUrl),
+    SMTP_URL: optional(smtpUrl),
+    MAIL_DIR: optional(z.string().transform(fromRepoRoot)),
+    MAIL_FROM: optional(mailFrom).default("Folio <no-reply@localhost>"),
+    RESET_TOKEN_TTL: duration(60 * 60),
+    VERIFY_TOKEN_TTL: duration(24 * 60 * 60),
     RATE_LIMIT_UPLOAD_USER: count(20),
     RATE_LIMIT_STORE: optional(z.enum(["memory", "redis", "postgres"])).default("memory"),
     REDIS_URL: optional(
@@ -102,6 +148,13 @@ const envSchema = z
     if (env.NODE_ENV === "production" && !env.JWT_SECRET) {
       ctx.addIssue({ code: "custom", path: ["JWT_SECRET"], message: "is required in production" });
     }
+    if (env.NODE_ENV === "production" && !env.PUBLIC_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["PUBLIC_URL"],
+        message: "is required in production (links in mail start with it)",
+      });
+    }
     if (env.HEADERS_TIMEOUT > env.REQUEST_TIMEOUT) {
       ctx.addIssue({
         code: "custom",
@@ -118,7 +171,7 @@ const envSchema = z
     }
   });
 
-const MAY_HOLD_SECRETS = new Set(["JWT_SECRET", "DATABASE_URL", "REDIS_URL"]);
+const MAY_HOLD_SECRETS = new Set(["JWT_SECRET", "DATABASE_URL", "REDIS_URL", "SMTP_URL"]);
 
 export type Config = ReturnType<typeof toConfig>;
 
@@ -127,6 +180,7 @@ function toConfig(env: z.output<typeof envSchema>) {
     env.DATABASE_URL.startsWith("sqlite:") && env.DATABASE_URL !== "sqlite::memory:"
       ? env.DATABASE_URL.slice("sqlite:".length)
       : null;
+  const dataDir = sqliteFile ? dirname(sqliteFile) : resolve(repoRoot, "data");
   return {
     port: env.PORT,
     host: env.HOST,
@@ -139,7 +193,22 @@ function toConfig(env: z.output<typeof envSchema>) {
       loginPerIp: env.RATE_LIMIT_LOGIN_IP,
       loginPerAccount: env.RATE_LIMIT_LOGIN_ACCOUNT,
       registerPerIp: env.RATE_LIMIT_REGISTER_IP,
+      resetPerIp: env.RATE_LIMIT_RESET_IP,
+      resetPerEmail: env.RATE_LIMIT_RESET_EMAIL,
+      mailPerUser: env.RATE_LIMIT_MAIL_USER,
       uploadPerUser: env.RATE_LIMIT_UPLOAD_USER,
+    },
+    mail: {
+      /** Links in mail start with it; without a trailing slash. */
+      publicUrl:
+        env.PUBLIC_URL ??
+        `http://${env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST}:${env.PORT}`,
+      /** Null: write .eml files into `dir` instead. */
+      smtpUrl: env.SMTP_URL ?? null,
+      dir: env.MAIL_DIR ?? resolve(dataDir, "mail"),
+      from: env.MAIL_FROM,
+      resetTtlSeconds: env.RESET_TOKEN_TTL,
+      verifyTtlSeconds: env.VERIFY_TOKEN_TTL,
     },
     rateLimitStore: env.RATE_LIMIT_STORE,
     redisUrl: env.REDIS_URL,
@@ -152,7 +221,7 @@ function toConfig(env: z.output<typeof envSchema>) {
     /** Request headers must arrive within this, else the socket closes. */
     headersTimeoutSeconds: env.HEADERS_TIMEOUT,
     /** The data folder: the SQLite file's folder, else <repo>/data. */
-    dataDir: sqliteFile ? dirname(sqliteFile) : resolve(repoRoot, "data"),
+    dataDir,
   };
 }
 

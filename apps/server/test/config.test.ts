@@ -19,6 +19,9 @@ describe("configuration errors", () => {
     ["RATE_LIMIT_STORE", "postgres"], // needs a postgres DATABASE_URL
     ["TRUST_PROXY", "sometimes"],
     ["NODE_ENV", "staging"],
+    ["PUBLIC_URL", "blog.example.com"],
+    ["SMTP_URL", "http://mail.example.com"],
+    ["RESET_TOKEN_TTL", "forever"],
   ])("refuses %s=%s with exit code 1 and a message naming it", async (name, value) => {
     const { code, output } = await runServerToExit({ env: { [name]: value } });
     expect(code).toBe(1);
@@ -33,6 +36,14 @@ describe("configuration errors", () => {
     });
     expect(code).toBe(1);
     expect(output).toMatch(/JWT_SECRET: is required in production/);
+  });
+
+  it("refuses to start in production without PUBLIC_URL (links in mail would point nowhere)", async () => {
+    const { code, output } = await runServerToExit({
+      env: { NODE_ENV: "production", PUBLIC_URL: undefined },
+    });
+    expect(code).toBe(1);
+    expect(output).toMatch(/PUBLIC_URL: is required in production/);
   });
 });
 

@@ -78,6 +78,11 @@ describeInBrowser("every page, for everyone", () => {
         .first()
         .waitFor();
       await expectAccessible(page, `register with errors (${colorScheme})`);
+      await visit("/forgot-password", "Forgot your password?");
+      await visit(`/reset-password#token=${"A".repeat(43)}`, "Choose a new password");
+      await visit("/verify-email", "Confirm your email address");
+      await page.getByText("This link is incomplete.").waitFor();
+      await expectAccessible(page, `verify-email without a token (${colorScheme})`);
       await visit("/login", "Log in");
       await page.getByLabel("Username or email").fill(kim.user.username);
       await page.getByLabel("Password").fill("correct horse battery");

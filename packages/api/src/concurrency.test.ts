@@ -5,6 +5,7 @@ import { unlimited } from "./rate-limits.js";
 import { createCaller } from "./root.js";
 import { beforeInsertInto } from "./test-support/db-hooks.js";
 import { describeEachDialect, freshApp, TEST_AUTH, TEST_PASSWORD } from "./test-support/harness.js";
+import { createTestMail } from "./test-support/mail-outbox.js";
 import { snapshotDatabase } from "./test-support/snapshot.js";
 
 describeEachDialect("concurrency", (dialect) => {
@@ -51,6 +52,7 @@ describeEachDialect("concurrency", (dialect) => {
       expect(await snapshotDatabase(app.db)).toEqual({
         users: [],
         posts: [],
+        accountTokens: [],
         sessions: [],
         pictures: [],
       });
@@ -64,7 +66,13 @@ describeEachDialect("concurrency", (dialect) => {
       await app.db.deleteFrom("users").where("id", "=", alice.id).execute();
     });
     const caller = createCaller(
-      createContextInner({ db, auth: TEST_AUTH, limits: unlimited, bearerToken: alice.token }),
+      createContextInner({
+        db,
+        auth: TEST_AUTH,
+        limits: unlimited,
+        mail: createTestMail().mail,
+        bearerToken: alice.token,
+      }),
     );
     await expect(caller.post.create({ title: "t", content: "c" })).rejects.toMatchObject({
       code: "UNAUTHORIZED",
@@ -72,6 +80,7 @@ describeEachDialect("concurrency", (dialect) => {
     expect(await snapshotDatabase(app.db)).toEqual({
       users: [],
       posts: [],
+      accountTokens: [],
       sessions: [],
       pictures: [],
     });

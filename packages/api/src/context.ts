@@ -3,6 +3,7 @@ import type { Database } from "@folio/db";
 import type { Kysely } from "kysely";
 import { readBearerToken } from "./auth/bearer.js";
 import type { AuthSettings } from "./auth/tokens.js";
+import type { MailDeps } from "./mail/index.js";
 import type { PictureStore } from "./pictures/index.js";
 import type { RateLimits } from "./rate-limits.js";
 import { normalizeUserAgent } from "./sessions/user-agent.js";
@@ -12,6 +13,8 @@ export interface AppDeps {
   db: Kysely<Database>;
   auth: AuthSettings;
   limits: RateLimits;
+  /** The mail queue, the origin of links, token lifetimes. */
+  mail: MailDeps;
   /** Where picture bytes live; the database (`db`) when not given. */
   pictures?: PictureStore;
 }
@@ -36,6 +39,7 @@ export function createContextInner(options: InnerContextOptions): Context {
     db: options.db,
     auth: options.auth,
     limits: options.limits,
+    mail: options.mail,
     ...(options.pictures ? { pictures: options.pictures } : {}),
     bearerToken: options.bearerToken ?? null,
     clientIp: options.clientIp ?? "local",

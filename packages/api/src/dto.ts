@@ -10,6 +10,8 @@ export interface PublicUser {
 
 export interface PrivateUser extends PublicUser {
   email: string;
+  /** Whether the current email was confirmed through a link sent to it. */
+  emailVerified: boolean;
 }
 
 export interface Post {
@@ -47,7 +49,11 @@ export function toPublicUser(row: UserRow): PublicUser {
 }
 
 export function toPrivateUser(row: UserRow): PrivateUser {
-  return { ...toPublicUser(row), email: row.email };
+  return {
+    ...toPublicUser(row),
+    email: row.email,
+    emailVerified: Number(row.email_verified) === 1,
+  };
 }
 
 export function toPost(row: PostWithAuthorRow): Post {

@@ -4,6 +4,7 @@ import { unlimited } from "./rate-limits.js";
 import { beforeInsertInto } from "./test-support/db-hooks.js";
 import { describeEachDialect, freshApp, TEST_AUTH } from "./test-support/harness.js";
 import { sendOverHttp } from "./test-support/http.js";
+import { createTestMail } from "./test-support/mail-outbox.js";
 
 const isDev = (process.env.NODE_ENV ?? "development") === "development";
 
@@ -16,7 +17,7 @@ describeEachDialect("error boundary", (dialect) => {
       const db = beforeInsertInto(app.db, "posts", async () => {
         throw new Error('select * from "users" -- secret detail');
       });
-      const deps = { db, auth: TEST_AUTH, limits: unlimited };
+      const deps = { db, auth: TEST_AUTH, limits: unlimited, mail: createTestMail().mail };
       const response = await sendOverHttp(
         deps,
         "post.create",

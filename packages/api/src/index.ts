@@ -19,6 +19,18 @@ export {
 export type { Ok, Page, Post, PrivateUser, PublicUser, Session } from "./dto.js";
 export { type FieldErrors, RateLimitedError } from "./errors.js";
 export {
+  createMailer,
+  createMailTransport,
+  DEFAULT_RETRY_DELAYS_MS,
+  describeSmtpUrl,
+  type MailDeps,
+  type Mailer,
+  type MailLog,
+  type MailTransport,
+  type OutgoingMail,
+  type TransportSettings,
+} from "./mail/index.js";
+export {
   databasePictureStore,
   decodeSlots,
   makeProfilePicture,

@@ -24,7 +24,12 @@ const EXTRA_FIELDS = [
 
 // Mutations that take no input at all; tRPC drops whatever a client sends them. They cannot
 // refuse a body: tRPC's own httpLink sends none for them, which its parser cannot read as JSON.
-const WITHOUT_INPUT = ["auth.logout", "auth.logoutOthers", "auth.logoutAll"];
+const WITHOUT_INPUT = [
+  "auth.logout",
+  "auth.logoutOthers",
+  "auth.logoutAll",
+  "user.resendVerification",
+];
 
 const mutations = accessPaths.filter((path) => procedureType(path) === "mutation");
 

@@ -1,6 +1,6 @@
-// Limits on login failures, registrations and picture uploads (API.md "Limits"), on
-// rate-limiter-flexible so the counters can live in memory (one process) or in Redis/Postgres
-// (shared by many).
+// Limits on login failures, registrations, password-reset requests, confirmation mails and
+// picture uploads (API.md "Limits"), on rate-limiter-flexible so the counters can live in
+// memory (one process) or in Redis/Postgres (shared by many).
 import {
   type RateLimiterAbstract,
   RateLimiterMemory,
@@ -17,6 +17,12 @@ export interface RateLimitSettings {
   loginPerAccount: number;
   /** Registrations per client address per hour; 0 turns the limit off. */
   registerPerIp: number;
+  /** Password-reset requests per client address per hour (default 10); 0 turns it off. */
+  resetPerIp?: number;
+  /** Password-reset requests per email address per hour, known or not (default 3); 0 = off. */
+  resetPerEmail?: number;
+  /** Confirmation mails per account per hour (default 5); 0 turns the limit off. */
+  mailPerUser?: number;
   /** Picture uploads per account per hour; unset or 0 turns the limit off (the server sets 20). */
   uploadPerUser?: number;
 }
@@ -33,6 +39,10 @@ export interface RateLimits {
   loginSucceeded(ip: string, login: string): Promise<void>;
   /** Counts one registration attempt; refuses with TOO_MANY_REQUESTS over the limit. */
   beginRegistration(ip: string): Promise<void>;
+  /** Counts one reset request against the address and the email (whether or not it exists). */
+  beginPasswordReset(ip: string, email: string): Promise<void>;
+  /** Counts one confirmation mail for the account; refuses over the limit. */
+  beginConfirmationMail(userId: number): Promise<void>;
   /** Counts one picture upload by the user; refuses with TOO_MANY_REQUESTS over the limit. */
   beginUpload(userId: number): Promise<void>;
 }
@@ -94,6 +104,9 @@ export function createRateLimits(
     FIFTEEN_MINUTES,
   );
   const registerByIp = createLimiter(store, "register_ip", settings.registerPerIp, ONE_HOUR);
+  const resetByIp = createLimiter(store, "reset_ip", settings.resetPerIp ?? 10, ONE_HOUR);
+  const resetByEmail = createLimiter(store, "reset_email", settings.resetPerEmail ?? 3, ONE_HOUR);
+  const mailByUser = createLimiter(store, "mail_user", settings.mailPerUser ?? 5, ONE_HOUR);
   const uploadByUser = createLimiter(store, "upload_user", settings.uploadPerUser ?? 0, ONE_HOUR);
   const accountKey = (login: string) => login.trim().toLowerCase();
   const ready = storeReady(store);
@@ -119,6 +132,15 @@ export function createRateLimits(
       await ready();
       await consume(registerByIp, ip);
     },
+    async beginPasswordReset(ip, email) {
+      await ready();
+      await consume(resetByIp, ip);
+      await consume(resetByEmail, accountKey(email));
+    },
+    async beginConfirmationMail(userId) {
+      await ready();
+      await consume(mailByUser, String(userId));
+    },
     async beginUpload(userId) {
       await ready();
       await consume(uploadByUser, String(userId));
@@ -131,5 +153,7 @@ export const unlimited: RateLimits = {
   beginLogin: async () => {},
   loginSucceeded: async () => {},
   beginRegistration: async () => {},
+  beginPasswordReset: async () => {},
+  beginConfirmationMail: async () => {},
   beginUpload: async () => {},
 };

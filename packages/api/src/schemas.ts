@@ -82,6 +82,21 @@ export const loginInput = z.strictObject({
     .max(128, { error: "Password must be at most 128 characters" }),
 });
 
+// A token from a mail link: 32 random bytes in base64url (43 characters). Anything else
+// cannot be one, so it is refused before any lookup.
+export const accountTokenSchema = z
+  .string({ error: "The link is missing its token" })
+  .regex(/^[A-Za-z0-9_-]{43}$/, { error: "This link is not valid. Ask for a new one." });
+
+export const requestPasswordResetInput = z.strictObject({ email: emailSchema });
+
+export const resetPasswordInput = z.strictObject({
+  token: accountTokenSchema,
+  newPassword: passwordSchema,
+});
+
+export const verifyEmailInput = z.strictObject({ token: accountTokenSchema });
+
 // ---- user ----
 
 export const userByIdInput = z.strictObject({ id: idSchema });
@@ -162,6 +177,9 @@ export const postDeleteInput = z.strictObject({ id: idSchema });
 
 export type RegisterInput = z.input<typeof registerInput>;
 export type LoginInput = z.input<typeof loginInput>;
+export type RequestPasswordResetInput = z.input<typeof requestPasswordResetInput>;
+export type ResetPasswordInput = z.input<typeof resetPasswordInput>;
+export type VerifyEmailInput = z.input<typeof verifyEmailInput>;
 export type UserUpdateInput = z.input<typeof userUpdateInput>;
 export type EndSessionInput = z.input<typeof endSessionInput>;
 export type ChangePasswordInput = z.input<typeof changePasswordInput>;

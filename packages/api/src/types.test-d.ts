@@ -13,6 +13,7 @@ type PrivateUser = {
   imageUrl: string | null;
   createdAt: string;
   email: string;
+  emailVerified: boolean;
 };
 type Post = {
   id: number;

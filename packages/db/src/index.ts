@@ -1,3 +1,4 @@
+export * from "./account-tokens.js";
 export { backupSqliteFile } from "./backup.js";
 export {
   type CreateDbOptions,

@@ -4,6 +4,7 @@ import { type Migration, type MigrationProvider, Migrator } from "kysely/migrati
 import type { DialectName } from "./create-db.js";
 import { createUsersAndPosts } from "./migrations/20261129-0001-create-users-and-posts.js";
 import { createSessions } from "./migrations/20261201-0001-create-sessions.js";
+import { mailTokens } from "./migrations/20261201-0002-mail-tokens.js";
 import { createPictures } from "./migrations/20261201-0003-pictures.js";
 import type { Database } from "./schema.js";
 
@@ -12,6 +13,7 @@ export function folioMigrations(dialect: DialectName): Record<string, Migration>
   return {
     "20261129-0001-create-users-and-posts": createUsersAndPosts(dialect),
     "20261201-0001-create-sessions": createSessions(dialect),
+    "20261201-0002-mail-tokens": mailTokens(dialect),
     "20261201-0003-pictures": createPictures(dialect),
   };
 }

@@ -10,6 +10,8 @@ export interface UserTable {
   email: string;
   password_hash: string;
   image_url: string | null;
+  /** 1 once the current email was confirmed through a link; back to 0 when it changes. */
+  email_verified: Generated<number>;
   created_at: Timestamp;
 }
 
@@ -20,6 +22,19 @@ export interface PostTable {
   content: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export type AccountTokenKind = "password_reset" | "email_verification";
+
+/** Single-use tokens sent by mail; only the SHA-256 hash of a token is stored. */
+export interface AccountTokenTable {
+  token_hash: string;
+  user_id: number;
+  kind: AccountTokenKind;
+  /** The address the token was issued for. */
+  email: string;
+  expires_at: Timestamp;
+  created_at: Timestamp;
 }
 
 /** A signed-in device (ADR 011): a token is valid only while its session row lives. */
@@ -46,6 +61,7 @@ export interface PictureTable {
 export interface Database {
   users: UserTable;
   posts: PostTable;
+  account_tokens: AccountTokenTable;
   sessions: SessionTable;
   pictures: PictureTable;
 }

@@ -48,9 +48,18 @@ export function updateUserProfile(
 ): Promise<UserRow | undefined> {
   return db
     .updateTable("users")
-    .set({
-      ...(change.username !== undefined ? { username: change.username } : {}),
-      ...(change.email !== undefined ? { email: change.email.toLowerCase() } : {}),
+    .set(() => {
+      const email = change.email?.toLowerCase();
+      return {
+        ...(change.username !== undefined ? { username: change.username } : {}),
+        // A new address is unconfirmed until its own link is followed; the same one stays as is.
+        ...(email !== undefined
+          ? {
+              email,
+              email_verified: sql<number>`case when email = ${email} then email_verified else 0 end`,
+            }
+          : {}),
+      };
     })
     .where("id", "=", id)
     .returningAll()
@@ -78,4 +87,13 @@ export function setPasswordHash(
 export async function deleteUser(db: Kysely<Database>, id: number): Promise<boolean> {
   const result = await db.deleteFrom("users").where("id", "=", id).executeTakeFirst();
   return result.numDeletedRows > 0n;
+}
+
+/** The account with exactly this email (stored lower-case), if any. */
+export function findUserByEmail(db: Kysely<Database>, email: string): Promise<UserRow | undefined> {
+  return db
+    .selectFrom("users")
+    .selectAll()
+    .where("email", "=", email.toLowerCase())
+    .executeTakeFirst();
 }

@@ -1,6 +1,7 @@
 // Benchmark, not a test: does a login for an unknown user take as long as one with a wrong
-// password (API.md, "no user enumeration")? Starts the built server on a temp database with
-// rate limits off, then times N logins of each kind, interleaved so load drifts hit both alike.
+// password, and a password-reset request for an unknown email as long as one for a known email
+// (API.md, "no user enumeration")? Starts the built server on a temp database with rate limits
+// off, then times N calls of each kind, interleaved so load drifts hit both alike.
 //
 //   pnpm --filter @folio/server build && node apps/server/dist/scripts/login-timing.js [N=200]
 import { type ChildProcess, spawn } from "node:child_process";
@@ -27,6 +28,9 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; url: strin
       RATE_LIMIT_LOGIN_IP: "0",
       RATE_LIMIT_LOGIN_ACCOUNT: "0",
       RATE_LIMIT_REGISTER_IP: "0",
+      RATE_LIMIT_RESET_IP: "0",
+      RATE_LIMIT_RESET_EMAIL: "0",
+      PUBLIC_URL: "http://folio.test", // mail goes to .eml files in the temp data folder
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -63,6 +67,13 @@ async function timedLogin(url: string, login: string): Promise<number> {
   return performance.now() - started;
 }
 
+async function timedResetRequest(url: string, email: string): Promise<number> {
+  const started = performance.now();
+  const status = await call(url, "auth.requestPasswordReset", { email });
+  if (status !== 200) throw new Error(`expected 200, got ${status}`);
+  return performance.now() - started;
+}
+
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 }
@@ -95,6 +106,17 @@ async function main(): Promise<void> {
     console.log(`${rounds} logins of each kind, sequential, over HTTP to ${url}`);
     console.log(summary("wrong password", wrongPassword));
     console.log(summary("unknown user", unknownUser));
+
+    for (let i = 0; i < 10; i += 1) await timedResetRequest(url, "timing_user@example.com");
+    const knownEmail: number[] = [];
+    const unknownEmail: number[] = [];
+    for (let i = 0; i < rounds; i += 1) {
+      knownEmail.push(await timedResetRequest(url, "timing_user@example.com"));
+      unknownEmail.push(await timedResetRequest(url, `nobody_${i}@example.com`));
+    }
+    console.log(`${rounds} password-reset requests of each kind, sequential, over HTTP`);
+    console.log(summary("known email", knownEmail));
+    console.log(summary("unknown email", unknownEmail));
   } finally {
     child.kill("SIGTERM");
     await new Promise((resolve) => child.once("exit", resolve));

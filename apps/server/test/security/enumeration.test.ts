@@ -45,3 +45,16 @@ describe("login refusals", () => {
     expect(res.status).toBe(200);
   });
 });
+
+describe("password-reset requests", () => {
+  it("are answered identically for a known and an unknown email", async () => {
+    const knownEmail = await mutate(server.url, "auth.requestPasswordReset", {
+      email: `${known.username}@example.com`,
+    });
+    const unknownEmail = await mutate(server.url, "auth.requestPasswordReset", {
+      email: "nobody@example.com",
+    });
+    expect(knownEmail.status).toBe(200);
+    expect(visible(unknownEmail)).toEqual(visible(knownEmail));
+  });
+});

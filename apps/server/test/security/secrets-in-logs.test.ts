@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { startMailPeer, tokenInReceived } from "../support/mail-peer.js";
 import { spawnServer } from "../support/spawn-server.js";
 import { mutate, query, register, type WireResponse } from "../support/trpc-http.js";
 import { findLeak } from "./support/leaks.js";
@@ -95,5 +96,70 @@ describe("the server log", () => {
     for (const secret of [...passwords, ...tokens, jwtSecret]) expect(log).not.toContain(secret);
     expect(log).not.toContain("$argon2id$");
     expect(log).not.toMatch(/eyJ[\w-]+\.eyJ/); // no JWT at all, not only the ones we saw
+  });
+
+  it("holds no mail token or password through confirmation, reset and a failing mail server", async () => {
+    const mail = await startMailPeer();
+    const server = await spawnServer({ env: { LOG_LEVEL: "debug", ...mail.env } });
+    const secrets: string[] = [];
+    try {
+      const user = await register(server.url, "mail_subject");
+      secrets.push(user.password, user.accessToken);
+      const confirmation = await mail.peer.waitFor((m) => /Confirm/.test(m.subject));
+      const verifyToken = tokenInReceived(confirmation);
+      secrets.push(verifyToken);
+      // A refused confirmation (a byte changed) and a good one.
+      const altered = `${verifyToken.slice(0, -1)}${verifyToken.endsWith("A") ? "B" : "A"}`;
+      expect((await mutate(server.url, "auth.verifyEmail", { token: altered })).status).toBe(400);
+      expect((await mutate(server.url, "auth.verifyEmail", { token: verifyToken })).status).toBe(
+        200,
+      );
+
+      expect(
+        (
+          await mutate(server.url, "auth.requestPasswordReset", {
+            email: "mail_subject@example.com",
+          })
+        ).status,
+      ).toBe(200);
+      const resetMail = await mail.peer.waitFor((m) => /Reset your/.test(m.subject));
+      const resetToken = tokenInReceived(resetMail);
+      secrets.push(resetToken, "reset to this 2026");
+      const tooShort = await mutate(server.url, "auth.resetPassword", {
+        token: resetToken,
+        newPassword: "short",
+      });
+      expect(tooShort.status).toBe(400);
+      const reset = await mutate(server.url, "auth.resetPassword", {
+        token: resetToken,
+        newPassword: "reset to this 2026",
+      });
+      expect(reset.status, reset.text).toBe(200);
+      secrets.push(reset.body.result.data.accessToken);
+      const reused = await mutate(server.url, "auth.resetPassword", {
+        token: resetToken,
+        newPassword: "reset to this 2026",
+      });
+      expect(reused.status).toBe(400);
+
+      // The mail server goes away: the next reset mail fails (and is logged) with a live token.
+      await mail.close();
+      expect(
+        (
+          await mutate(server.url, "auth.requestPasswordReset", {
+            email: "mail_subject@example.com",
+          })
+        ).status,
+      ).toBe(200);
+      await server.waitForLog((entry) => String(entry.msg).startsWith("mail not sent"));
+    } finally {
+      await server.stop();
+      await mail.close();
+    }
+    const log = server.logs();
+    expect(log).toMatch(/mail not sent/);
+    for (const secret of secrets) expect(log).not.toContain(secret);
+    expect(log).not.toMatch(/#token=/);
+    expect(log).not.toMatch(/eyJ[\w-]+\.eyJ/);
   });
 });

@@ -17,6 +17,15 @@ export const FOLIO_SETTINGS = [
   "TRUST_PROXY",
   "LOG_LEVEL",
   "WEB_DIST_DIR",
+  "RATE_LIMIT_RESET_IP",
+  "RATE_LIMIT_RESET_EMAIL",
+  "RATE_LIMIT_MAIL_USER",
+  "PUBLIC_URL",
+  "SMTP_URL",
+  "MAIL_DIR",
+  "MAIL_FROM",
+  "RESET_TOKEN_TTL",
+  "VERIFY_TOKEN_TTL",
   "REQUEST_TIMEOUT",
   "HEADERS_TIMEOUT",
 ];
@@ -34,6 +43,8 @@ export function serverEnv(
     JWT_SECRET: randomBytes(32).toString("hex"),
     LOG_LEVEL: "info",
     DATABASE_URL: `sqlite:${sqliteFile}`,
+    // Required in production; mail (written as .eml files beside the database) links here.
+    PUBLIC_URL: "http://folio.test",
   });
   for (const [name, value] of Object.entries(overrides)) {
     if (value === undefined) delete env[name];

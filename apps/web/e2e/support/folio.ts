@@ -16,7 +16,8 @@ export interface Folio {
   newPage(session?: Session): Promise<Page>;
 }
 
-export function useFolio(env: Record<string, string> = {}): Folio {
+/** `env` may be a function, read when the server starts (e.g. a mail server's address). */
+export function useFolio(env: Record<string, string> | (() => Record<string, string>) = {}): Folio {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
@@ -53,7 +54,7 @@ export function useFolio(env: Record<string, string> = {}): Folio {
           // Every test registers from 127.0.0.1; per-account login limits stay on.
           RATE_LIMIT_REGISTER_IP: "0",
           RATE_LIMIT_LOGIN_IP: "0",
-          ...env,
+          ...(typeof env === "function" ? env() : env),
         },
       }),
       launchBrowser(),

@@ -42,6 +42,24 @@ export const router = createBrowserRouter([
         lazy: lazyPage(() => import("../features/auth/register-page").then((m) => m.RegisterPage)),
       },
       {
+        path: "forgot-password",
+        lazy: lazyPage(() =>
+          import("../features/auth/forgot-password-page").then((m) => m.ForgotPasswordPage),
+        ),
+      },
+      {
+        path: "reset-password",
+        lazy: lazyPage(() =>
+          import("../features/auth/reset-password-page").then((m) => m.ResetPasswordPage),
+        ),
+      },
+      {
+        path: "verify-email",
+        lazy: lazyPage(() =>
+          import("../features/auth/verify-email-page").then((m) => m.VerifyEmailPage),
+        ),
+      },
+      {
         path: "posts/new",
         lazy: lazyPage(() => import("../features/posts/new-post-page").then((m) => m.NewPostPage), {
           guarded: true,

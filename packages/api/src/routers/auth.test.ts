@@ -21,6 +21,7 @@ describeEachDialect("auth router", (dialect) => {
         id: expect.any(Number),
         username: "Alice",
         email: "alice@example.com",
+        emailVerified: false,
         imageUrl: null,
         createdAt: expect.stringMatching(ISO_UTC),
       },

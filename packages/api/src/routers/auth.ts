@@ -3,8 +3,21 @@ import { TRPCError } from "@trpc/server";
 import { hashPassword, verifyPassword } from "../auth/passwords.js";
 import type { Ok, Session } from "../dto.js";
 import { BAD_CREDENTIALS_MESSAGE, fieldError } from "../errors.js";
+import {
+  requestPasswordReset,
+  resetPassword,
+  sendEmailConfirmation,
+  verifyEmail,
+} from "../mail/index.js";
 import { endOwnedSession } from "../ownership.js";
-import { endSessionInput, loginInput, registerInput } from "../schemas.js";
+import {
+  endSessionInput,
+  loginInput,
+  registerInput,
+  requestPasswordResetInput,
+  resetPasswordInput,
+  verifyEmailInput,
+} from "../schemas.js";
 import {
   endAllSessions,
   endCurrentSession,
@@ -33,6 +46,7 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }): Promise<Session> => {
       const passwordHash = await hashPassword(input.password);
       const user = await insertUser(ctx.db, { ...input, passwordHash }).catch(rethrowConflict);
+      await sendEmailConfirmation(ctx.db, ctx.mail, user);
       return startSession(ctx, user);
     }),
 
@@ -61,6 +75,20 @@ export const authRouter = router({
     await endAllSessions(ctx.db, ctx.user.id);
     return { ok: true };
   }),
+
+  requestPasswordReset: publicProcedure
+    .input(requestPasswordResetInput)
+    .mutation(({ ctx, input }): Promise<Ok> => requestPasswordReset(ctx, input.email)),
+
+  resetPassword: publicProcedure
+    .input(resetPasswordInput)
+    .mutation(
+      ({ ctx, input }): Promise<Session> => resetPassword(ctx, input.token, input.newPassword),
+    ),
+
+  verifyEmail: publicProcedure
+    .input(verifyEmailInput)
+    .mutation(({ ctx, input }): Promise<Ok> => verifyEmail(ctx, input.token)),
 
   endSession: protectedProcedure
     .input(endSessionInput)

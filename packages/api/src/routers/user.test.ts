@@ -7,7 +7,7 @@ describeEachDialect("user router", (dialect) => {
     const app = await freshApp(dialect);
     const alice = await app.signUp("Alice");
     expect(await alice.as.user.me()).toEqual(alice.session.user);
-    const { email: _email, ...publicUser } = alice.session.user;
+    const { email: _email, emailVerified: _verified, ...publicUser } = alice.session.user;
     expect(await app.caller().user.byId({ id: alice.id })).toEqual(publicUser);
     await expectRefused(app.db, () => app.caller().user.byId({ id: alice.id + 1 }), "NOT_FOUND");
   });

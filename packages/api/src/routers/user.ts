@@ -10,6 +10,12 @@ import {
   toPublicUser,
 } from "../dto.js";
 import { fieldError } from "../errors.js";
+import {
+  resendVerification,
+  sendEmailChangedNotice,
+  sendEmailConfirmation,
+  sendPasswordChangedNotice,
+} from "../mail/index.js";
 import { assertSelf } from "../ownership.js";
 import { pictureFormInput, removePicture, setPicture } from "../pictures/index.js";
 import {
@@ -43,10 +49,17 @@ export const userRouter = router({
     .mutation(async ({ ctx, input }): Promise<PrivateUser> => {
       await assertSelf(ctx, input.id, ctx.user.id);
       const { username, email } = input;
+      const emailChanges = email !== undefined && email !== ctx.user.email;
+      // Counted before anything changes: over the limit, the update is refused whole.
+      if (emailChanges) await ctx.limits.beginConfirmationMail(ctx.user.id);
       const user = await updateUserProfile(ctx.db, ctx.user.id, { username, email }).catch(
         rethrowConflict,
       );
       if (!user) throw userGone();
+      if (emailChanges) {
+        sendEmailChangedNotice(ctx.mail, ctx.user.email, user);
+        await sendEmailConfirmation(ctx.db, ctx.mail, user);
+      }
       return toPrivateUser(user);
     }),
 
@@ -63,9 +76,13 @@ export const userRouter = router({
         setPasswordHash(db, ctx.user.id, passwordHash),
       );
       if (!session) throw userGone();
+      sendPasswordChangedNotice(ctx.mail, ctx.user);
       return session;
     }),
 
+  resendVerification: protectedProcedure.mutation(
+    ({ ctx }): Promise<Ok> => resendVerification(ctx, ctx.user),
+  ),
   setPicture: protectedProcedure
     .input(pictureFormInput)
     .mutation(({ ctx, input }): Promise<PrivateUser> => setPicture(ctx, input)),

@@ -36,7 +36,13 @@ describeEachDialect("last seen", (dialect) => {
     const counter = statementCounter();
     const db = app.db.withPlugin(counter.plugin);
     const as = createCaller(
-      createContextInner({ db, auth: TEST_AUTH, limits: unlimited, bearerToken: alice.token }),
+      createContextInner({
+        db,
+        auth: TEST_AUTH,
+        limits: unlimited,
+        mail: app.mail.mail,
+        bearerToken: alice.token,
+      }),
     );
     const lastSeen = async () =>
       (await app.caller(alice.token).user.sessions()).find((s) => s.current)?.lastSeenAt;
@@ -73,7 +79,13 @@ describeEachDialect("last seen", (dialect) => {
     const counter = statementCounter();
     const db = app.db.withPlugin(counter.plugin);
     const as = createCaller(
-      createContextInner({ db, auth: TEST_AUTH, limits: unlimited, bearerToken: alice.token }),
+      createContextInner({
+        db,
+        auth: TEST_AUTH,
+        limits: unlimited,
+        mail: app.mail.mail,
+        bearerToken: alice.token,
+      }),
     );
     await expect(as.user.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     expect(counter.take()).toEqual({ SelectQueryNode: 1 });

@@ -9,6 +9,7 @@ import type { Session } from "../dto.js";
 import { type RateLimits, unlimited } from "../rate-limits.js";
 import { createCaller } from "../root.js";
 import { type HttpCall, type HttpOptions, sendOverHttp } from "./http.js";
+import { createTestMail, type SentMail, type TestMail, tokenInMail } from "./mail-outbox.js";
 
 export { describeEachDialect, type TestDialect, testDialects } from "@folio/db/testing";
 
@@ -44,6 +45,12 @@ export interface TestApp {
   http(path: string, input: unknown, options?: HttpOptions): Promise<HttpCall>;
   /** Registers a user (email `<username>@example.com`) and returns a caller acting as them. */
   signUp(username: string, password?: string): Promise<SignedUp>;
+  /** Mail the app sent (after `mail.drain()`), and the mail queue's log. */
+  mail: TestMail;
+  /** Drains the queue and returns the newest message of that kind to that address. */
+  lastMail(to: string, kind: SentMail["kind"]): Promise<SentMail>;
+  /** Drains the queue and returns the token of the newest link of that kind to that address. */
+  lastToken(to: string, kind: "verify-email" | "password-reset"): Promise<string>;
   /** Logs in as `username` again (another device), with the given User-Agent. */
   logIn(username: string, userAgent?: string | null, password?: string): Promise<SignedUp>;
   close(): Promise<void>;
@@ -54,7 +61,14 @@ export async function createTestApp(
   limits: RateLimits = unlimited,
 ): Promise<TestApp> {
   const handle = await openScratchDb(dialect, { poolSize: 4 });
-  const deps = { db: handle.db, auth: TEST_AUTH, limits };
+  const mail = createTestMail();
+  const deps = { db: handle.db, auth: TEST_AUTH, limits, mail: mail.mail };
+  const lastMail = async (to: string, kind: SentMail["kind"]) => {
+    await mail.drain();
+    const found = mail.outbox.filter((sent) => sent.to === to && sent.kind === kind).at(-1);
+    if (!found) throw new Error(`no ${kind} mail to ${to}`);
+    return found;
+  };
 
   const caller = (token?: string | null, clientIp = TEST_IP, userAgent: string | null = null) =>
     createCaller(createContextInner({ ...deps, bearerToken: token ?? null, clientIp, userAgent }));
@@ -81,7 +95,13 @@ export async function createTestApp(
       const login = caller(null, TEST_IP, userAgent).auth.login;
       return signedUp(await login({ login: username, password }));
     },
-    close: () => handle.discard(),
+    mail,
+    lastMail,
+    lastToken: async (to, kind) => tokenInMail(await lastMail(to, kind)),
+    close: async () => {
+      await mail.drain();
+      await handle.discard();
+    },
   };
 }
 

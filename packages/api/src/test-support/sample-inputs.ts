@@ -11,13 +11,20 @@ export interface Fixture {
   ownerElsewhere: SignedUp;
   /** A post written by the owner. */
   post: Post;
+  /** The owner's live links, read from the mail the app sent. */
+  verifyToken: string;
+  resetToken: string;
 }
 
 export async function createFixture(app: TestApp): Promise<Fixture> {
   const owner = await app.signUp("owner");
   const ownerElsewhere = await app.logIn("owner", "Fixture phone");
   const post = await owner.as.post.create({ title: "Owner's post", content: "Mine." });
-  return { owner, ownerElsewhere, post };
+  const email = owner.session.user.email;
+  const verifyToken = await app.lastToken(email, "verify-email");
+  await app.caller().auth.requestPasswordReset({ email });
+  const resetToken = await app.lastToken(email, "password-reset");
+  return { owner, ownerElsewhere, post, verifyToken, resetToken };
 }
 
 let registrations = 0;
@@ -34,11 +41,18 @@ const sampleInputs = {
   "auth.logout": () => undefined,
   "auth.logoutOthers": () => undefined,
   "auth.logoutAll": () => undefined,
+  "auth.requestPasswordReset": () => ({ email: "owner@example.com" }),
+  "auth.resetPassword": ({ resetToken }) => ({
+    token: resetToken,
+    newPassword: "a brand new secret",
+  }),
+  "auth.verifyEmail": ({ verifyToken }) => ({ token: verifyToken }),
   "auth.endSession": ({ ownerElsewhere }) => ({ id: ownerElsewhere.sessionId }),
   "user.me": () => undefined,
   "user.sessions": () => undefined,
   "user.byId": ({ owner }) => ({ id: owner.id }),
   "user.update": ({ owner }) => ({ id: owner.id, username: "renamed" }),
+  "user.resendVerification": () => undefined,
   "user.changePassword": () => ({
     currentPassword: TEST_PASSWORD,
     newPassword: "a different secret",

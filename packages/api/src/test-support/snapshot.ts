@@ -18,12 +18,17 @@ export async function snapshotDatabase(db: Kysely<Database>) {
     .select(["id", "user_id", "created_at", "user_agent", "expires_at"])
     .orderBy("id")
     .execute();
+  const accountTokens = await db
+    .selectFrom("account_tokens")
+    .selectAll()
+    .orderBy("token_hash")
+    .execute();
   const pictures = await db
     .selectFrom("pictures")
     .select(["id", "user_id", "created_at"])
     .orderBy("id")
     .execute();
-  return { users, posts, sessions, pictures };
+  return { users, posts, sessions, accountTokens, pictures };
 }
 
 /**

@@ -61,6 +61,23 @@ export const fuzzModels = {
   "auth.logout": { token: "fresh", valid: () => undefined, fields: {} },
   "auth.logoutOthers": { token: "fresh", valid: () => undefined, fields: {} },
   "auth.logoutAll": { token: "fresh", valid: () => undefined, fields: {} },
+  "auth.requestPasswordReset": {
+    token: "none",
+    valid: () => ({ email: "fuzzer@example.com" }),
+    fields: { email: text(120) },
+  },
+  // A well-formed token that was never issued: the schema is what the fuzzing aims at.
+  "auth.resetPassword": {
+    token: "none",
+    valid: () => ({ token: "A".repeat(43), newPassword: "z".repeat(12) }),
+    fields: { token: text(43), newPassword: text(128) },
+  },
+  "auth.verifyEmail": {
+    token: "none",
+    valid: () => ({ token: "A".repeat(43) }),
+    fields: { token: text(43) },
+  },
+  "user.resendVerification": { token: "fuzzer", valid: () => undefined, fields: {} },
   // A well-formed id that names no session: a valid call ends nothing, so the fuzzer's token
   // can be used; an id of nothing (or of someone else's session) is a 404.
   "auth.endSession": {

@@ -4,6 +4,7 @@ import { Spinner } from "../../components/ui/spinner";
 import { usePageTitle } from "../../lib/use-page-title";
 import { ChangePasswordForm } from "./change-password-form";
 import { DangerZone } from "./danger-zone";
+import { EmailStatus } from "./email-status";
 import { PictureSection } from "./picture-section";
 import { ProfileForm } from "./profile-form";
 import { SessionsSection } from "./sessions-section";
@@ -30,6 +31,7 @@ export function AccountPage() {
             <dd className="mb-0 text-break">{user.email}</dd>
           </dl>
         </div>
+        <EmailStatus user={user} />
         <PictureSection user={user} />
         <ProfileForm user={user} />
         <ChangePasswordForm username={user.username} />

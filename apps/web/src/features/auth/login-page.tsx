@@ -50,6 +50,9 @@ export function LoginPage() {
             Log in
           </SubmitButton>
         </form>
+        <p className="mt-3">
+          <Link to="/forgot-password">Forgot your password?</Link>
+        </p>
         <p className="mt-4">
           New here? <Link to={`/register?next=${encodeURIComponent(next)}`}>Create an account</Link>
         </p>

@@ -1,0 +1,78 @@
+// A reset request for an unknown address must cost what one for a known address costs, or
+// response times tell which accounts exist. Asserted by the work done before the answer (the
+// same statements, one token generated, both limits counted), not by a clock: the timing is
+// measured in the benchmark (bench, "reset parity").
+import type { KyselyPlugin } from "kysely";
+import { expect, it, vi } from "vitest";
+import * as accountTokens from "../account-tokens/index.js";
+import { createContextInner } from "../context.js";
+import type { RateLimits } from "../rate-limits.js";
+import { unlimited } from "../rate-limits.js";
+import { createCaller } from "../root.js";
+import { describeEachDialect, freshApp, TEST_AUTH } from "../test-support/harness.js";
+
+vi.mock("../account-tokens/index.js", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../account-tokens/index.js")>();
+  return { ...original, generateAccountToken: vi.fn(original.generateAccountToken) };
+});
+
+describeEachDialect("a password-reset request", (dialect) => {
+  it("does the same work before answering for an unknown email as for a known one", async () => {
+    const app = await freshApp(dialect);
+    await app.signUp("alice");
+    await app.mail.drain();
+
+    const statements: string[] = [];
+    const recorder: KyselyPlugin = {
+      transformQuery: ({ node }) => {
+        statements.push(node.kind);
+        return node;
+      },
+      transformResult: async ({ result }) => result,
+    };
+    const limitCalls: string[] = [];
+    const limits: RateLimits = {
+      ...unlimited,
+      beginPasswordReset: async (ip, email) => {
+        limitCalls.push(`${ip} ${email}`);
+      },
+    };
+    const caller = createCaller(
+      createContextInner({
+        db: app.db.withPlugin(recorder),
+        auth: TEST_AUTH,
+        limits,
+        mail: app.mail.mail,
+      }),
+    );
+
+    const workFor = async (email: string) => {
+      await app.mail.drain();
+      statements.length = 0;
+      limitCalls.length = 0;
+      vi.mocked(accountTokens.generateAccountToken).mockClear();
+      const answer = await caller.auth.requestPasswordReset({ email });
+      const before = {
+        answer,
+        statements: [...statements],
+        limits: limitCalls.length,
+        tokensGenerated: vi.mocked(accountTokens.generateAccountToken).mock.calls.length,
+      };
+      await app.mail.drain();
+      return { before, after: statements.slice(before.statements.length) };
+    };
+
+    const known = await workFor("alice@example.com");
+    const unknown = await workFor("nobody@example.com");
+    expect(known.before).toEqual({
+      answer: { ok: true },
+      statements: ["SelectQueryNode"],
+      limits: 1,
+      tokensGenerated: 1,
+    });
+    expect(unknown.before).toEqual(known.before);
+    // The only difference comes after the answer: the known account's token is stored.
+    expect(known.after).toContain("InsertQueryNode");
+    expect(unknown.after).toEqual([]);
+  });
+});
