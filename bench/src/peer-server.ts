@@ -5,7 +5,7 @@
 import { createServer } from "node:http";
 import { appRouter, createContext, createRateLimits } from "@folio/api";
 import { createDb } from "@folio/db";
-import { loadConfig, MAX_BATCH_SIZE, resolveJwtSecret } from "@folio/server";
+import { loadConfig, MAX_BATCH_SIZE, resolveJwtSecret, startMail } from "@folio/server";
 import { fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import Fastify from "fastify";
@@ -20,6 +20,8 @@ async function main(): Promise<void> {
     db: db.db,
     auth: { secret: resolveJwtSecret(config).key, ttlSeconds: config.accessTokenTtlSeconds },
     limits: createRateLimits(config.rateLimits, { kind: "memory" }),
+    // Mail as Folio's server sets it up (files in MAIL_DIR unless SMTP_URL), logging nowhere.
+    mail: startMail(config, Fastify({ logger: false }).log),
   };
   // What tRPC's docs show, plus Folio's batch cap (a protocol option, not host glue).
   const trpcOptions = {

@@ -3,16 +3,18 @@
 // Fastify with Folio's tRPC options (same router, createContext, batch cap, responseMeta,
 // onError) and deps built the same way. The databases are byte copies of one fixture file, so a
 // request sent to both meets the same rows, ids included.
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type AppDeps, createRateLimits } from "@folio/api";
 import { createDb, type DbHandle, migrateToLatest } from "@folio/db";
 import { fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyInstance } from "fastify";
+import { simpleParser } from "mailparser";
 import { buildApp } from "../../src/app.js";
 import { type Config, loadConfig } from "../../src/config.js";
 import { resolveJwtSecret } from "../../src/jwt-secret.js";
+import { startMail } from "../../src/mail.js";
 import { TRPC_PREFIX, trpcOptions } from "../../src/trpc-plugin.js";
 import { serverEnv } from "./server-env.js";
 
@@ -30,6 +32,7 @@ export function pairConfig(dir: string): Config {
       RATE_LIMIT_REGISTER_IP: "0",
       RATE_LIMIT_LOGIN_ACCOUNT: "3",
       WEB_DIST_DIR: join(dir, "no-spa"),
+      MAIL_DIR: join(dir, "mail"),
     }),
   );
 }
@@ -53,13 +56,16 @@ export async function startFolio(config: Config, file: string): Promise<Host> {
 /** tRPC's own Fastify adapter as its docs show it, given Folio's tRPC options. */
 export async function startStock(config: Config, file: string): Promise<Host> {
   const db = createDb(`sqlite:${file}`);
+  // maxParamLength as Folio's, or a 10-call batch would be Fastify's 404 before tRPC runs.
+  const app = Fastify({ logger: false, routerOptions: { maxParamLength: 2000 } });
   const deps: AppDeps = {
     db: db.db,
     auth: { secret: resolveJwtSecret(config).key, ttlSeconds: config.accessTokenTtlSeconds },
     limits: createRateLimits(config.rateLimits, { kind: "memory" }),
+    // Mail as Folio's host sets it up (.eml files in MAIL_DIR), drained on close the same way.
+    mail: startMail(config, app.log),
   };
-  // maxParamLength as Folio's, or a 10-call batch would be Fastify's 404 before tRPC runs.
-  const app = Fastify({ logger: false, routerOptions: { maxParamLength: 2000 } });
+  app.addHook("onClose", () => deps.mail.mailer.close());
   await app.register(fastifyTRPCPlugin, { prefix: TRPC_PREFIX, trpcOptions: trpcOptions(deps) });
   return listen(app, db);
 }
@@ -73,7 +79,7 @@ export interface Fixtures {
 
 /** Migrates a fixture database and lets `seed` fill it through a Folio host (then closed). */
 export async function createFixtures<T>(
-  seed: (host: Host) => Promise<T>,
+  seed: (host: Host, config: Config) => Promise<T>,
 ): Promise<Fixtures & { seeded: T }> {
   const dir = mkdtempSync(join(tmpdir(), "folio-differential-"));
   const config = pairConfig(dir);
@@ -83,7 +89,7 @@ export async function createFixtures<T>(
   await db.close();
   const host = await startFolio(config, file);
   try {
-    return { dir, config, file, seeded: await seed(host) };
+    return { dir, config, file, seeded: await seed(host, config) };
   } finally {
     // Closing checkpoints the WAL into the file, so a plain copy holds every row.
     await host.close();
@@ -108,4 +114,29 @@ export async function startPair(fixtures: Fixtures): Promise<{ folio: Host; stoc
 
 export function removeFixtures(fixtures: Fixtures): void {
   rmSync(fixtures.dir, { recursive: true, force: true });
+}
+
+/**
+ * The token of the link a Folio host mailed to `to` (`/verify-email` or `/reset-password`;
+ * fixtures mail one of each per address), read from the .eml files in MAIL_DIR; waits for the
+ * queue to write it.
+ */
+export async function mailedToken(
+  config: Config,
+  to: string,
+  page: "verify-email" | "reset-password",
+): Promise<string> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const files = existsSync(config.mail.dir)
+      ? readdirSync(config.mail.dir).filter((name) => name.endsWith(".eml"))
+      : [];
+    for (const name of files) {
+      const parsed = await simpleParser(readFileSync(join(config.mail.dir, name)));
+      if (!parsed.to || !JSON.stringify(parsed.to).includes(to)) continue;
+      const link = (parsed.text ?? "").split("\n").find((line) => line.includes(`/${page}#token=`));
+      if (link) return new URL(link.trim()).hash.slice("#token=".length);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no ${page} link was mailed to ${to}`);
 }
