@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bodyLimitFor, DEFAULT_BODY_LIMIT, mediaTypeOf } from "./body-limits.js";
+import { bodyLimitFor, DEFAULT_BODY_LIMIT, mediaTypeOf, takesFormData } from "./body-limits.js";
 
 const MiB = 1024 * 1024;
 
@@ -30,5 +30,16 @@ describe("mediaTypeOf", () => {
     expect(mediaTypeOf("application/json;charset=utf-8")).toBe("application/json");
     expect(mediaTypeOf(undefined)).toBeNull();
     expect(mediaTypeOf(" ; x=y")).toBeNull();
+  });
+});
+
+describe("takesFormData", () => {
+  it("is true for a single call of user.setPicture only", () => {
+    expect(takesFormData("user.setPicture", false)).toBe(true);
+    expect(takesFormData("auth.login", false)).toBe(false);
+    expect(takesFormData("post.create", false)).toBe(false);
+    expect(takesFormData("user.setPicture", true)).toBe(false);
+    expect(takesFormData("user.setPicture,post.create", false)).toBe(false);
+    expect(takesFormData("constructor", false)).toBe(false);
   });
 });

@@ -16,16 +16,26 @@ const MiB = 1024 * 1024;
 /** Every body is held to this unless the table below names its procedure. */
 export const DEFAULT_BODY_LIMIT = 1 * MiB;
 
-/** Larger limits for single (never batched) calls of these procedures; multipart only. */
-const PROCEDURE_BODY_LIMITS: ReadonlyMap<string, number> = new Map([["user.setPicture", 6 * MiB]]);
+/**
+ * The procedures whose input is FormData (sent as multipart/form-data, never batched), with
+ * their body limit. Every other procedure takes JSON only, so no other call parses multipart.
+ */
+const FORM_DATA_PROCEDURES: ReadonlyMap<string, number> = new Map([["user.setPicture", 6 * MiB]]);
+
+const isSingleCall = (path: string, batch: boolean) => !batch && !path.includes(",");
 
 /**
  * The body limit of a call to `path` (tRPC's path segment: comma-separated in a batch).
  * Batching never raises a limit: a batch, even of one call, gets the default.
  */
 export function bodyLimitFor(path: string, batch: boolean): number {
-  if (batch || path.includes(",")) return DEFAULT_BODY_LIMIT;
-  return PROCEDURE_BODY_LIMITS.get(path) ?? DEFAULT_BODY_LIMIT;
+  if (!isSingleCall(path, batch)) return DEFAULT_BODY_LIMIT;
+  return FORM_DATA_PROCEDURES.get(path) ?? DEFAULT_BODY_LIMIT;
+}
+
+/** True when a call to `path` takes a FormData (multipart) body. */
+export function takesFormData(path: string, batch: boolean): boolean {
+  return isSingleCall(path, batch) && FORM_DATA_PROCEDURES.has(path);
 }
 
 /**
@@ -58,6 +68,12 @@ const unsupported = () =>
   new BodyRefusedError(
     415,
     `Unsupported content type: use ${USABLE_CONTENT_TYPES.join(" or ")} (FormData).`,
+  );
+
+const jsonOnly = () =>
+  new BodyRefusedError(
+    415,
+    "Unsupported content type: this procedure takes application/json; only user.setPicture takes multipart/form-data.",
   );
 
 function hasBody(request: FastifyRequest): boolean {
@@ -171,6 +187,11 @@ export function registerBodyLimits(
       // so that an oversized body of any type is a 413.
       if (!Number.isNaN(declared)) throw unsupported();
     }
+    // Multipart to a JSON procedure: refused now when its length is declared; chunked, it is
+    // read under the limit below (413 past it) and then refused the same way.
+    if (type === "multipart/form-data" && !takesFormData(path, batch) && !Number.isNaN(declared)) {
+      throw jsonOnly();
+    }
   });
 
   // Unusable types (chunked): Fastify reads them under its bodyLimit (413 past it), then refuses.
@@ -189,6 +210,9 @@ export function registerBodyLimits(
   scope.addHook("preValidation", async (request) => {
     if (!(request.body instanceof IncomingMessage) || request.body instanceof BufferedBody) return;
     const limit = limits.get(request) ?? DEFAULT_BODY_LIMIT;
-    request.body = new BufferedBody(await readLimited(request.body, limit));
+    const body = await readLimited(request.body, limit);
+    const { path, batch } = callOf(request);
+    if (!takesFormData(path, batch)) throw jsonOnly();
+    request.body = new BufferedBody(body);
   });
 }

@@ -107,9 +107,9 @@ describe("body limits on every /trpc path, whatever the content type", () => {
     const res = await upload(c.path, c.type, MiB, { ...c, closeWaitMs: 0 });
     expect(res.status).not.toBeNull();
     expect(res.status).not.toBe(413);
-    // A type no procedure takes is refused as such; the usable ones reach tRPC (its own 4xx).
-    // (tRPC takes a multipart body for one procedure only: a batch path names none, 404).
-    if (["json", "multipart"].includes(c.type)) expect([400, 401, 404]).toContain(res.status);
+    // A type no procedure takes is refused as such, and so is multipart to these JSON
+    // procedures (only user.setPicture takes it); JSON reaches tRPC (its own 4xx).
+    if (c.type === "json") expect([400, 401, 404]).toContain(res.status);
     else expect(res.status).toBe(415);
     // A batch answers one error per call.
     const error = Array.isArray(res.body) ? res.body[0].error : res.body.error;
@@ -158,14 +158,25 @@ describe("body limits on every /trpc path, whatever the content type", () => {
     expect(res.closed).toBe(true);
   });
 
-  it("multipart still reaches tRPC as FormData (a small form gets tRPC's validation answer)", async () => {
+  it("multipart reaches tRPC as FormData only for user.setPicture; a JSON procedure refuses it (415)", async () => {
     const form = new FormData();
     form.set("login", "someone");
-    const res = await fetch(`${server.url}/trpc/auth.login`, { method: "POST", body: form });
+    const login = await fetch(`${server.url}/trpc/auth.login`, { method: "POST", body: form });
+    const refused = (await login.json()) as { error: { data: { code: string } } };
+    expect(login.status).toBe(415);
+    expect(refused.error.data.code).toBe("UNSUPPORTED_MEDIA_TYPE");
+
+    const picture = new FormData();
+    picture.set("id", "not a number");
+    const res = await fetch(`${server.url}/trpc/user.setPicture`, {
+      method: "POST",
+      body: picture,
+      headers: { authorization: `Bearer ${token}` },
+    });
     const body = (await res.json()) as { error: { data: { code: string; path: string } } };
     expect(res.status).toBe(400);
     expect(body.error.data.code).toBe("BAD_REQUEST");
-    expect(body.error.data.path).toBe("auth.login");
+    expect(body.error.data.path).toBe("user.setPicture");
   });
 
   describe("user.setPicture's 6 MiB (the procedure may not exist yet: 404 is not a 413)", () => {
@@ -276,7 +287,8 @@ describe("server timeouts (REQUEST_TIMEOUT=2s, HEADERS_TIMEOUT=1s)", () => {
       const body = bodyOf(type, 1000);
       const res = await rawUpload({
         url: server.url,
-        path: "/trpc/auth.login",
+        // Each type to a procedure that takes it.
+        path: type === "multipart" ? "/trpc/user.setPicture" : "/trpc/auth.login",
         headers: { "content-type": body.contentType ?? "", "content-length": "1000" },
         // 4 bytes every 250 ms would take over a minute to send 1000 bytes.
         body: trickle(Buffer.from("aaaa"), 250, 250),
