@@ -8,7 +8,10 @@ import { spawnServer } from "./support/spawn-server.js";
 import { mutate, query, register } from "./support/trpc-http.js";
 
 it("writes the confirmation mail as an .eml file whose link confirms the address", async () => {
-  const server = await spawnServer({ env: { PUBLIC_URL: "http://localhost:3000" } });
+  // MAIL_DIR unset (spawnServer sets one otherwise): the default, `mail` beside the database.
+  const server = await spawnServer({
+    env: { PUBLIC_URL: "http://localhost:3000", MAIL_DIR: undefined },
+  });
   try {
     const start = server.logEntries().find((entry) => String(entry.msg).startsWith("mail goes to"));
     const mailDir = join(server.dataDir, "mail");

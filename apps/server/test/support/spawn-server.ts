@@ -65,7 +65,9 @@ export function startProcess(options: SpawnOptions = {}) {
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "folio-server-"));
   const child = spawn(process.execPath, [SERVER_ENTRY], {
-    env: serverEnv(join(dataDir, "folio.db"), options.env),
+    // Mail stays in dataDir on Postgres too (MAIL_DIR's default is the repository's data/mail
+    // when the database is not a SQLite file).
+    env: serverEnv(join(dataDir, "folio.db"), { MAIL_DIR: join(dataDir, "mail"), ...options.env }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   running.add(child);
