@@ -4,7 +4,7 @@
 // --only workloads,eventLoop,uploads,scale,logging,spa --workloads list,byId,… --peers list,byId,…
 // --profile <workload> (see bench/README.md).
 import { randomBytes } from "node:crypto";
-import { cpus, loadavg } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { compareWorkload, type Peer } from "./compare.js";
@@ -63,6 +63,9 @@ const folioSpec = (name: string, dbPath: string, logLevel = "silent") => ({
     RATE_LIMIT_REGISTER_IP: "0",
     RATE_LIMIT_UPLOAD_USER: "0",
     LOG_LEVEL: logLevel,
+    // Required in production. No workload sends mail; were one to, it goes to a scratch folder.
+    PUBLIC_URL: "http://127.0.0.1",
+    MAIL_DIR: join(tmpdir(), "folio-bench-mail"),
   },
 });
 const peerSpec = (adapter: PeerAdapter, dbPath: string) => {
