@@ -1,6 +1,6 @@
 // The ceiling's data layer: the very SQL Folio's Kysely queries compile to (see
 // packages/db/src/posts.ts and users.ts), as better-sqlite3 prepared statements, and the same
-// signed keyset cursors (packages/api/src/cursor.ts) so a cursor from one server works on both.
+// signed keyset cursors (packages/api/src/shared/cursor.ts) so a cursor from one server works on both.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import Database from "better-sqlite3";
 

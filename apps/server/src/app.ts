@@ -8,19 +8,19 @@ import {
 } from "@folio/api";
 import type { DbHandle } from "@folio/db";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
-import { DEFAULT_BODY_LIMIT } from "./body-limits.js";
-import { closeConnectionsWhenClosing } from "./close-connections.js";
-import type { Config } from "./config.js";
-import { registerHealth } from "./health.js";
-import { resolveJwtSecret } from "./jwt-secret.js";
-import { loggerOptions } from "./logger.js";
-import { startMail } from "./mail.js";
-import { registerPictures } from "./pictures-route.js";
-import { openRateLimitStore } from "./rate-limit-store.js";
-import { registerRequestLog } from "./request-log.js";
-import { registerSecurityHeaders } from "./security-headers.js";
-import { registerSpa } from "./spa.js";
-import { TRPC_PREFIX, trpcPlugin } from "./trpc-plugin.js";
+import type { Config } from "./config/config.js";
+import { resolveJwtSecret } from "./config/jwt-secret.js";
+import { DEFAULT_BODY_LIMIT } from "./http/body-limits.js";
+import { closeConnectionsWhenClosing } from "./http/close-connections.js";
+import { registerHealth } from "./http/health.js";
+import { registerPictures } from "./http/pictures-route.js";
+import { registerRequestLog } from "./http/request-log.js";
+import { registerSecurityHeaders } from "./http/security-headers.js";
+import { registerSpa } from "./http/spa.js";
+import { loggerOptions } from "./services/logger.js";
+import { startMail } from "./services/mail.js";
+import { openRateLimitStore } from "./services/rate-limit-store.js";
+import { TRPC_PREFIX, trpcPlugin } from "./trpc/plugin.js";
 
 export const BODY_LIMIT_BYTES = DEFAULT_BODY_LIMIT;
 

@@ -3,7 +3,7 @@
 import { createDb, type DbHandle, migrateToLatest } from "@folio/db";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { ConfigError, loadConfig } from "./config/config.js";
 
 /** How long in-flight requests get to finish after SIGTERM/SIGINT before the exit is forced. */
 const SHUTDOWN_GRACE_MS = 10_000;

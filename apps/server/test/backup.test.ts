@@ -1,4 +1,4 @@
-// `pnpm db:backup` (dist/backup.js): a copy of the SQLite database taken while the server runs
+// `pnpm db:backup` (dist/cli/backup.js): a copy of the SQLite database taken while the server runs
 // and writes, which a server then opens with every row.
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
@@ -10,7 +10,7 @@ import { expect, it } from "vitest";
 import { spawnServer } from "./support/spawn-server.js";
 import { mutate, query, register } from "./support/trpc-http.js";
 
-const BACKUP = resolve(fileURLToPath(import.meta.url), "../../dist/backup.js");
+const BACKUP = resolve(fileURLToPath(import.meta.url), "../../dist/cli/backup.js");
 
 function runBackup(dataDir: string, target: string) {
   const env = { ...process.env, DATABASE_URL: `sqlite:${join(dataDir, "folio.db")}` };

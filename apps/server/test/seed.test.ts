@@ -1,4 +1,4 @@
-// `pnpm db:seed` (dist/seed.js): a demo blog the server then serves; a second run adds nothing.
+// `pnpm db:seed` (dist/cli/seed.js): a demo blog the server then serves; a second run adds nothing.
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { spawnServer } from "./support/spawn-server.js";
 import { mutate, query } from "./support/trpc-http.js";
 
-const SEED = resolve(fileURLToPath(import.meta.url), "../../dist/seed.js");
+const SEED = resolve(fileURLToPath(import.meta.url), "../../dist/cli/seed.js");
 
 describe("the demo seed", () => {
   it("writes users with pictures and dated posts once, which the server then serves", async () => {

@@ -3,10 +3,10 @@ import type { Database } from "@folio/db";
 import type { Kysely } from "kysely";
 import { readBearerToken } from "./auth/bearer.js";
 import type { AuthSettings } from "./auth/tokens.js";
-import type { MailDeps } from "./mail/index.js";
-import type { PictureStore } from "./pictures/index.js";
-import type { RateLimits } from "./rate-limits.js";
+import type { MailDeps } from "./mail/account-mail.js";
+import type { PictureStore } from "./pictures/store.js";
 import { normalizeUserAgent } from "./sessions/user-agent.js";
+import type { RateLimits } from "./shared/rate-limits.js";
 
 /** What the API needs from its host: built once at start and shared by every request. */
 export interface AppDeps {

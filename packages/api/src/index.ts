@@ -1,4 +1,3 @@
-export { type Access, type ProcedurePath, procedureAccess } from "./access.js";
 export { readBearerToken } from "./auth/bearer.js";
 export { hashPassword, verifyPassword } from "./auth/passwords.js";
 export {
@@ -16,8 +15,6 @@ export {
   createContextInner,
   type RequestLike,
 } from "./context.js";
-export type { Ok, Page, Post, PrivateUser, PublicUser, Session } from "./dto.js";
-export { type FieldErrors, RateLimitedError } from "./errors.js";
 export {
   createMailer,
   createMailTransport,
@@ -40,13 +37,7 @@ export {
   pictureStoreOf,
   savePicture,
 } from "./pictures/index.js";
-export {
-  createRateLimits,
-  type RateLimitSettings,
-  type RateLimitStore,
-  type RateLimits,
-  unlimited,
-} from "./rate-limits.js";
+export { type Access, type ProcedurePath, procedureAccess } from "./policy/procedure-access.js";
 export {
   type AppRouter,
   appRouter,
@@ -66,4 +57,13 @@ export {
   startSessionSweep,
   sweepExpiredSessions,
 } from "./sessions/index.js";
+export { type FieldErrors, RateLimitedError } from "./shared/errors.js";
+export {
+  createRateLimits,
+  type RateLimitSettings,
+  type RateLimitStore,
+  type RateLimits,
+  unlimited,
+} from "./shared/rate-limits.js";
+export type { Ok, Page, Post, PrivateUser, PublicUser, Session } from "./shared/shapes.js";
 export { createCallerFactory } from "./trpc.js";

@@ -1,8 +1,8 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
-import { authRouter } from "./routers/auth.js";
-import { postRouter } from "./routers/post.js";
-import { userRouter } from "./routers/user.js";
+import { authRouter } from "./auth/router.js";
+import { postRouter } from "./posts/router.js";
 import { createCallerFactory, router } from "./trpc.js";
+import { userRouter } from "./users/router.js";
 
 export const appRouter = router({
   auth: authRouter,

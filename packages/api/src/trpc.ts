@@ -2,7 +2,7 @@
 import { initTRPC } from "@trpc/server";
 import { authenticate } from "./auth/authenticate.js";
 import type { Context } from "./context.js";
-import { fieldErrorsOf, RateLimitedError, summarize } from "./errors.js";
+import { fieldErrorsOf, RateLimitedError, summarize } from "./shared/errors.js";
 
 // API.md: NODE_ENV defaults to development; anywhere else error details stay on the server.
 const isDev = (process.env.NODE_ENV ?? "development") === "development";

@@ -12,10 +12,10 @@ import { fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyInstance } from "fastify";
 import { simpleParser } from "mailparser";
 import { buildApp } from "../../src/app.js";
-import { type Config, loadConfig } from "../../src/config.js";
-import { resolveJwtSecret } from "../../src/jwt-secret.js";
-import { startMail } from "../../src/mail.js";
-import { TRPC_PREFIX, trpcOptions } from "../../src/trpc-plugin.js";
+import { type Config, loadConfig } from "../../src/config/config.js";
+import { resolveJwtSecret } from "../../src/config/jwt-secret.js";
+import { startMail } from "../../src/services/mail.js";
+import { TRPC_PREFIX, trpcOptions } from "../../src/trpc/plugin.js";
 import { serverEnv } from "./server-env.js";
 
 export interface Host {

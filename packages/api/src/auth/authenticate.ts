@@ -1,7 +1,7 @@
 // The current-user dependency: token → claims → the live session and its user, in one query.
 import type { Context } from "../context.js";
-import { unauthenticated } from "../errors.js";
 import { type CurrentSession, loadCurrentSession } from "../sessions/index.js";
+import { unauthenticated } from "../shared/errors.js";
 import { verifyAccessToken } from "./tokens.js";
 
 /** The session behind the request's Bearer token; UNAUTHORIZED (one message for every cause). */

@@ -7,7 +7,7 @@ import {
   type FreshToken,
   issueAccountToken,
   storeAccountToken,
-} from "../account-tokens/index.js";
+} from "../shared/account-tokens.js";
 import type { Mailer } from "./mailer.js";
 import {
   emailChangedNotice,

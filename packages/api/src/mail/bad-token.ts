@@ -1,4 +1,4 @@
-import { fieldError } from "../errors.js";
+import { fieldError } from "../shared/errors.js";
 
 /** One refusal for every bad link: unknown, expired, used, superseded or altered. */
 export const badAccountToken = () =>

@@ -2,7 +2,7 @@
 // address), on request; a link verifies only the address it was sent to.
 import { toIsoString } from "@folio/db";
 import { expect, it } from "vitest";
-import { createRateLimits } from "../rate-limits.js";
+import { createRateLimits } from "../shared/rate-limits.js";
 import { describeEachDialect, freshApp } from "../test-support/harness.js";
 import { tokenInMail } from "../test-support/mail-outbox.js";
 import { expectRefused } from "../test-support/snapshot.js";

@@ -2,9 +2,9 @@
 // confirmed, as long as it is still the account's address.
 import { markEmailVerified, type UserRow } from "@folio/db";
 import { TRPCError } from "@trpc/server";
-import { redeemAccountToken } from "../account-tokens/index.js";
 import type { Context } from "../context.js";
-import type { Ok } from "../dto.js";
+import { redeemAccountToken } from "../shared/account-tokens.js";
+import type { Ok } from "../shared/shapes.js";
 import { sendEmailConfirmation } from "./account-mail.js";
 import { badAccountToken } from "./bad-token.js";
 

@@ -1,9 +1,9 @@
 // The forgotten-password flow through the router, and every way a reset link can be misused.
 import { findUserByEmail } from "@folio/db";
 import { expect, it } from "vitest";
-import { hashAccountToken } from "../account-tokens/index.js";
-import { fieldErrorsOf } from "../errors.js";
-import { createRateLimits } from "../rate-limits.js";
+import { hashAccountToken } from "../shared/account-tokens.js";
+import { fieldErrorsOf } from "../shared/errors.js";
+import { createRateLimits } from "../shared/rate-limits.js";
 import {
   describeEachDialect,
   freshApp,

@@ -1,15 +1,15 @@
 // The forgotten-password flow: ask for a link by email, then trade the link's token for a new
 // password and a fresh session.
 import { findUserByEmail, findUserById, markEmailVerified, setPasswordHash } from "@folio/db";
+import { hashPassword } from "../auth/passwords.js";
+import type { Context } from "../context.js";
+import { endAllSessions, startSession } from "../sessions/index.js";
 import {
   generateAccountToken,
   peekAccountToken,
   redeemAccountToken,
-} from "../account-tokens/index.js";
-import { hashPassword } from "../auth/passwords.js";
-import type { Context } from "../context.js";
-import type { Ok, Session } from "../dto.js";
-import { endAllSessions, startSession } from "../sessions/index.js";
+} from "../shared/account-tokens.js";
+import type { Ok, Session } from "../shared/shapes.js";
 import { sendPasswordReset, sendPasswordWasResetNotice } from "./account-mail.js";
 import { badAccountToken } from "./bad-token.js";
 

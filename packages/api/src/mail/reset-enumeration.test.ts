@@ -4,15 +4,15 @@
 // measured in the benchmark (bench, "reset parity").
 import type { KyselyPlugin } from "kysely";
 import { expect, it, vi } from "vitest";
-import * as accountTokens from "../account-tokens/index.js";
 import { createContextInner } from "../context.js";
-import type { RateLimits } from "../rate-limits.js";
-import { unlimited } from "../rate-limits.js";
 import { createCaller } from "../root.js";
+import * as accountTokens from "../shared/account-tokens.js";
+import type { RateLimits } from "../shared/rate-limits.js";
+import { unlimited } from "../shared/rate-limits.js";
 import { describeEachDialect, freshApp, TEST_AUTH } from "../test-support/harness.js";
 
-vi.mock("../account-tokens/index.js", async (importOriginal) => {
-  const original = await importOriginal<typeof import("../account-tokens/index.js")>();
+vi.mock("../shared/account-tokens.js", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../shared/account-tokens.js")>();
   return { ...original, generateAccountToken: vi.fn(original.generateAccountToken) };
 });
 

@@ -2,8 +2,8 @@
 // refusals have the same `zodError.fieldErrors` shape as every other procedure's.
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { fieldErrorsOf, summarize } from "../errors.js";
 import { setPictureFields } from "../schemas.js";
+import { fieldErrorsOf, summarize } from "../shared/errors.js";
 
 /**
  * The procedure's input: any FormData; its fields are checked by `readPictureForm`.

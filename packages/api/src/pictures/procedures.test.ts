@@ -3,8 +3,8 @@
 // leaves behind (nothing new: the current picture stays).
 import sharp from "sharp";
 import { expect, it } from "vitest";
-import { createRateLimits } from "../rate-limits.js";
 import { MAX_PICTURE_BYTES } from "../schemas.js";
+import { createRateLimits } from "../shared/rate-limits.js";
 import {
   describeEachDialect,
   freshApp,

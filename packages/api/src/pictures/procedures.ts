@@ -1,9 +1,9 @@
 // The logic of `user.setPicture` and `user.removePicture`; routers/user.ts only wires them.
 import { TRPCError } from "@trpc/server";
 import type { Context } from "../context.js";
-import { type PrivateUser, toPrivateUser } from "../dto.js";
-import { fieldError } from "../errors.js";
-import { assertSelf } from "../ownership.js";
+import { assertSelf } from "../policy/ownership.js";
+import { fieldError } from "../shared/errors.js";
+import { type PrivateUser, toPrivateUser } from "../shared/shapes.js";
 import { readPictureForm } from "./form.js";
 import { PictureRejected } from "./image-pipeline.js";
 import { savePicture } from "./save-picture.js";

@@ -3,8 +3,8 @@
 import type { KyselyPlugin, RootOperationNode } from "kysely";
 import { afterEach, expect, it, vi } from "vitest";
 import { createContextInner } from "../context.js";
-import { unlimited } from "../rate-limits.js";
 import { createCaller } from "../root.js";
+import { unlimited } from "../shared/rate-limits.js";
 import { describeEachDialect, freshApp, TEST_AUTH } from "../test-support/harness.js";
 
 /** Counts statements by kind (SelectQueryNode, UpdateQueryNode, …) as Kysely compiles them. */

@@ -1,7 +1,7 @@
 // Device sessions through createCaller (ADR 011, API.md "Tokens and sessions"): every rule of
 // starting, listing and ending them, on every dialect.
 import { expect, it } from "vitest";
-import { UNAUTHENTICATED_MESSAGE } from "../errors.js";
+import { UNAUTHENTICATED_MESSAGE } from "../shared/errors.js";
 import { describeEachDialect, freshApp, TEST_PASSWORD } from "../test-support/harness.js";
 import { expectRefused, snapshotDatabase } from "../test-support/snapshot.js";
 

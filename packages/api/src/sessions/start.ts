@@ -3,7 +3,7 @@
 import { type Database, deleteAllSessions, insertSession, type UserRow } from "@folio/db";
 import type { Kysely } from "kysely";
 import { type AuthSettings, issueAccessToken } from "../auth/tokens.js";
-import { type Session, toPrivateUser } from "../dto.js";
+import { type Session, toPrivateUser } from "../shared/shapes.js";
 import { minuteOf } from "./clock.js";
 import { newSessionId } from "./session-id.js";
 

@@ -5,11 +5,12 @@ import { openScratchDb, type TestDialect } from "@folio/db/testing";
 import { decodeJwt } from "jose";
 import { onTestFinished } from "vitest";
 import { createContextInner } from "../context.js";
-import type { Session } from "../dto.js";
-import { type RateLimits, unlimited } from "../rate-limits.js";
 import { createCaller } from "../root.js";
+import { type RateLimits, unlimited } from "../shared/rate-limits.js";
+import type { Session } from "../shared/shapes.js";
 import { type HttpCall, type HttpOptions, sendOverHttp } from "./http.js";
 import { createTestMail, type SentMail, type TestMail, tokenInMail } from "./mail-outbox.js";
+import type { Caller } from "./procedures.js";
 
 export { describeEachDialect, type TestDialect, testDialects } from "@folio/db/testing";
 
@@ -18,7 +19,7 @@ export const TEST_AUTH = { secret: TEST_SECRET, ttlSeconds: 3600 };
 export const TEST_PASSWORD = "correct horse battery";
 export const TEST_IP = "203.0.113.7";
 
-export type Caller = ReturnType<typeof createCaller>;
+export type { Caller } from "./procedures.js";
 
 export interface SignedUp {
   session: Session;

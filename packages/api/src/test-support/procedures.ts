@@ -1,7 +1,9 @@
 // The router's procedures as data, so tests can be generated for every path of the access table.
-import { appRouter } from "../root.js";
+import { appRouter, type createCaller } from "../root.js";
 import { asWireInput } from "./form-input.js";
-import type { Caller } from "./harness.js";
+
+/** A server-side caller (what createTestApp hands out). */
+export type Caller = ReturnType<typeof createCaller>;
 
 type ProcedureDefs = Record<string, { _def: { type: "query" | "mutation" | "subscription" } }>;
 

@@ -1,7 +1,7 @@
 // A valid input for every procedure of the access table, aimed at the fixture owner's objects,
 // so a refusal in a generated test is due to the token or the caller, never to the input.
-import { type ProcedurePath, procedureAccess } from "../access.js";
-import type { Post } from "../dto.js";
+import { type ProcedurePath, procedureAccess } from "../policy/procedure-access.js";
+import type { Post } from "../shared/shapes.js";
 import { samplePictureFile } from "./form-input.js";
 import { type SignedUp, TEST_PASSWORD, type TestApp } from "./harness.js";
 

@@ -1,0 +1,2 @@
+/** Every import cycle among the .ts/.tsx files under `srcDir`, each as relative paths. */
+export function findImportCycles(srcDir: string): string[][];
