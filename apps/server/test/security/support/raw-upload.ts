@@ -106,6 +106,11 @@ export async function rawUpload(options: RawUpload): Promise<RawResult> {
     if (!socket.write(data)) {
       while (socket.writableNeedDrain && !answered && !closed) await waitForChange();
     }
+    // Let the event loop read what the server sent, as any real client does while it uploads.
+    // Without this, writes the kernel takes at once (a server draining fast, as a lingering
+    // close does) chain through promise and nextTick callbacks only: the loop never polls the
+    // socket, the 413 sits unread, and the whole body goes out (the 50 MB failure of issue 19).
+    await new Promise((resolve) => setImmediate(resolve));
     return !answered && !closed;
   };
 
