@@ -5,7 +5,18 @@ import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { expectTypeOf } from "vitest";
 
 expectTypeOf<AppRouter>().not.toBeAny();
-expectTypeOf<RouterInputs["post"]["create"]>().toEqualTypeOf<{ title: string; content: string }>();
+expectTypeOf<RouterInputs["post"]["create"]>().toEqualTypeOf<{
+  title: string;
+  content: string;
+  status?: "draft" | "pending" | "published" | undefined;
+  publishAt?: string | undefined;
+}>();
+expectTypeOf<RouterOutputs["post"]["byId"]["status"]>().toEqualTypeOf<
+  "draft" | "pending" | "scheduled" | "published"
+>();
+expectTypeOf<RouterOutputs["user"]["me"]["role"]>().toEqualTypeOf<
+  "reader" | "contributor" | "author" | "editor" | "admin" | "owner"
+>();
 expectTypeOf<RouterOutputs["post"]["byId"]["author"]["username"]>().toEqualTypeOf<string>();
 expectTypeOf<RouterOutputs["auth"]["login"]["tokenType"]>().toEqualTypeOf<"bearer">();
 
@@ -22,7 +33,9 @@ export async function wrongCallsAreTypeErrors() {
   // @ts-expect-error no client can choose the author
   await folio.post.create.mutate({ title: "t", content: "c", authorId: 2 });
   // @ts-expect-error there is no such procedure
-  await folio.post.publish.mutate({ id: 1 });
+  await folio.post.remove.mutate({ id: 1 });
+  // @ts-expect-error a post's status changes only through publish, unpublish and submit
+  await folio.post.update.mutate({ id: 1, status: "published" });
   const page = await folio.post.list.query({ limit: 10 });
   // @ts-expect-error a post has no `body`; it is `content`
   page.items[0]?.body;

@@ -207,6 +207,19 @@ describe("Folio's host answers exactly as tRPC's stock Fastify adapter", () => {
       if (elsewhere.status !== 200) throw new Error(`second login: ${elsewhere.text}`);
       const ownerElsewhere = elsewhere.body.result.data;
       const intruder = await signUp("intruder");
+      const deputy = await signUp("deputy");
+      const member = await signUp("member");
+      const call = async (path: string, input: Record<string, unknown>, accessToken: string) => {
+        const res = await request(host, procedureCall(path, input, accessToken));
+        if (res.status !== 200) throw new Error(`${path}: ${res.text}`);
+        return res.body.result.data;
+      };
+      await call("admin.setRole", { userId: deputy.user.id, role: "admin" }, owner.accessToken);
+      const draft = await call(
+        "post.create",
+        { title: "Owner's draft", content: "Not yet.", status: "draft" },
+        owner.accessToken,
+      );
       const created = await request(
         host,
         procedureCall(
@@ -243,6 +256,21 @@ describe("Folio's host answers exactly as tRPC's stock Fastify adapter", () => {
           as: undefined as never,
         },
         post: created.body.result.data,
+        draft,
+        deputy: {
+          session: deputy,
+          id: deputy.user.id,
+          token: token(deputy),
+          sessionId: sessionIdOf(token(deputy)),
+          as: undefined as never,
+        },
+        member: {
+          session: member,
+          id: member.user.id,
+          token: token(member),
+          sessionId: sessionIdOf(token(member)),
+          as: undefined as never,
+        },
         verifyToken,
         resetToken,
         intruder: {

@@ -1,4 +1,5 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { adminRouter } from "./admin/router.js";
 import { authRouter } from "./auth/router.js";
 import { postRouter } from "./posts/router.js";
 import { createCallerFactory, router } from "./trpc.js";
@@ -8,6 +9,7 @@ export const appRouter = router({
   auth: authRouter,
   user: userRouter,
   post: postRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,7 @@
 // alone: the SPA validates its forms with these very schemas (`@folio/api/schemas`), so browser
 // and server can never disagree. Nothing here may import server code (a test checks the bundle).
 import type { z } from "zod";
+import type { setRoleInput, transferOwnershipInput } from "./admin/schemas.js";
 import type {
   loginInput,
   registerInput,
@@ -9,10 +10,11 @@ import type {
   resetPasswordInput,
   verifyEmailInput,
 } from "./auth/schemas.js";
-import type { postCreateInput, postUpdateInput } from "./posts/schemas.js";
+import type { postCreateInput, postPublishInput, postUpdateInput } from "./posts/schemas.js";
 import type { endSessionInput } from "./sessions/schemas.js";
 import type { changePasswordInput, userUpdateInput } from "./users/schemas.js";
 
+export * from "./admin/schemas.js";
 export * from "./auth/schemas.js";
 export * from "./pictures/schemas.js";
 export * from "./posts/schemas.js";
@@ -30,3 +32,6 @@ export type EndSessionInput = z.input<typeof endSessionInput>;
 export type ChangePasswordInput = z.input<typeof changePasswordInput>;
 export type PostCreateInput = z.input<typeof postCreateInput>;
 export type PostUpdateInput = z.input<typeof postUpdateInput>;
+export type PostPublishInput = z.input<typeof postPublishInput>;
+export type SetRoleInput = z.input<typeof setRoleInput>;
+export type TransferOwnershipInput = z.input<typeof transferOwnershipInput>;

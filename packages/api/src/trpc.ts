@@ -1,7 +1,8 @@
 // The one place that calls initTRPC. It imports no router, so routers can import it freely.
-import { initTRPC } from "@trpc/server";
+import { initTRPC, TRPCError } from "@trpc/server";
 import { authenticate } from "./auth/authenticate.js";
 import type { Context } from "./context.js";
+import { hasPermission, PERMISSIONS, type Permission } from "./policy/roles.js";
 import { fieldErrorsOf, RateLimitedError, summarize } from "./shared/errors.js";
 
 // API.md: NODE_ENV defaults to development; anywhere else error details stay on the server.
@@ -48,3 +49,20 @@ const requireUser = t.middleware(async ({ ctx, next }) => {
 });
 
 export const protectedProcedure = t.procedure.use(requireUser);
+
+/**
+ * A protected procedure for accounts whose role has `permission` (API.md "Roles"). The role is
+ * the one just loaded from the database with the session, never a claim of the token, so a
+ * promotion or demotion applies on the very next request on every process.
+ */
+export function permittedProcedure(permission: Permission) {
+  return protectedProcedure.use(({ ctx, next }) => {
+    if (!hasPermission(ctx.user.role, permission)) {
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: `This needs the ${PERMISSIONS[permission]} role or above.`,
+      });
+    }
+    return next();
+  });
+}

@@ -14,11 +14,17 @@ type PrivateUser = {
   createdAt: string;
   email: string;
   emailVerified: boolean;
+  role: Role;
 };
+type Role = "reader" | "contributor" | "author" | "editor" | "admin" | "owner";
+type AdminUser = PrivateUser & { suspended: boolean; lastSeenAt: string | null; postCount: number };
+type PostStatus = "draft" | "pending" | "scheduled" | "published";
 type Post = {
   id: number;
   title: string;
   content: string;
+  status: PostStatus;
+  publishedAt: string | null;
   createdAt: string;
   updatedAt: string;
   author: PublicUser;
@@ -50,12 +56,30 @@ expectTypeOf<RouterOutputs["post"]["byId"]>().toEqualTypeOf<Post>();
 expectTypeOf<RouterOutputs["post"]["create"]>().toEqualTypeOf<Post>();
 expectTypeOf<RouterOutputs["post"]["update"]>().toEqualTypeOf<Post>();
 expectTypeOf<RouterOutputs["post"]["delete"]>().toEqualTypeOf<Ok>();
+expectTypeOf<RouterOutputs["post"]["preview"]>().toEqualTypeOf<Post>();
+expectTypeOf<RouterOutputs["post"]["mine"]>().toEqualTypeOf<Page<Post>>();
+expectTypeOf<RouterOutputs["post"]["review"]>().toEqualTypeOf<Page<Post>>();
+expectTypeOf<RouterOutputs["post"]["publish"]>().toEqualTypeOf<Post>();
+expectTypeOf<RouterOutputs["post"]["unpublish"]>().toEqualTypeOf<Post>();
+expectTypeOf<RouterOutputs["post"]["submit"]>().toEqualTypeOf<Post>();
+expectTypeOf<RouterOutputs["admin"]["users"]["items"][number]>().toMatchTypeOf<AdminUser>();
+expectTypeOf<RouterOutputs["admin"]["setRole"]>().toMatchTypeOf<AdminUser>();
+expectTypeOf<RouterOutputs["admin"]["transferOwnership"]>().toEqualTypeOf<Ok>();
+// The owner is reached only by a transfer: setRole's input has no "owner".
+expectTypeOf<RouterInputs["admin"]["setRole"]["role"]>().toEqualTypeOf<
+  "reader" | "contributor" | "author" | "editor" | "admin"
+>();
 
 // A public user has no email, and a private one has no password hash.
 expectTypeOf<RouterOutputs["user"]["byId"]>().not.toHaveProperty("email");
 expectTypeOf<RouterOutputs["user"]["me"]>().not.toHaveProperty("passwordHash");
 
-expectTypeOf<RouterInputs["post"]["create"]>().toEqualTypeOf<{ title: string; content: string }>();
+expectTypeOf<RouterInputs["post"]["create"]>().toEqualTypeOf<{
+  title: string;
+  content: string;
+  status?: "draft" | "pending" | "published" | undefined;
+  publishAt?: string | undefined;
+}>();
 expectTypeOf<RouterInputs["auth"]["login"]>().toEqualTypeOf<{ login: string; password: string }>();
 
 // Building a client sends nothing; the calls below are only type-checked, never run.
@@ -68,6 +92,10 @@ export function wrongCallsAreTypeErrors() {
   void client.post.create.mutate({ title: 1, content: "c" });
   // @ts-expect-error authorId is not part of the input
   void client.post.create.mutate({ title: "t", content: "c", authorId: 2 });
+  // @ts-expect-error the status is never part of an update
+  void client.post.update.mutate({ id: 1, title: "t", status: "published" });
+  // @ts-expect-error nobody is made the owner through setRole
+  void client.admin.setRole.mutate({ userId: 2, role: "owner" });
   // @ts-expect-error login needs a password
   void client.auth.login.mutate({ login: "alice" });
   // @ts-expect-error no such procedure

@@ -10,6 +10,7 @@ export {
 export { isForeignKeyViolation } from "./foreign-key-violation.js";
 export { folioMigrations, migrateToLatest } from "./migrate.js";
 export * from "./pictures.js";
+export * from "./post-visibility.js";
 export * from "./posts.js";
 export * from "./schema.js";
 export * from "./sessions.js";

@@ -1,18 +1,28 @@
 // Post queries. Every read joins the author, so a page costs one indexed query.
 import type { Kysely } from "kysely";
+import {
+  inState,
+  type PostAudience,
+  type PostState,
+  PUBLIC_AUDIENCE,
+  visibleTo,
+} from "./post-visibility.js";
 import { queryTemplate } from "./query-template.js";
-import type { Database } from "./schema.js";
+import type { Database, StoredPostStatus } from "./schema.js";
 
-/** A keyset position: the (created_at, id) of the last post already shown. */
+/** A keyset position: the ordering time (`published_at` or `created_at`) and id of the last post shown. */
 export interface FeedPosition {
-  createdAt: string;
+  at: string;
   id: number;
 }
 
+/** A page of the public feed (or of one author's published posts). */
 export interface PostPageQuery {
   limit: number;
   after?: FeedPosition | undefined;
   authorId?: number | undefined;
+  /** The time of the read (ISO); defaults to now. A post scheduled after it is not shown. */
+  now?: string | undefined;
 }
 
 function selectPostsWithAuthor(db: Kysely<Database>) {
@@ -23,6 +33,8 @@ function selectPostsWithAuthor(db: Kysely<Database>) {
       "posts.id",
       "posts.title",
       "posts.content",
+      "posts.status",
+      "posts.published_at",
       "posts.created_at",
       "posts.updated_at",
       "posts.author_id",
@@ -36,72 +48,106 @@ export type PostWithAuthorRow = Awaited<
   ReturnType<ReturnType<typeof selectPostsWithAuthor>["executeTakeFirstOrThrow"]>
 >;
 
+const nowIso = () => new Date().toISOString();
+
 /** The query behind findPostById, unexecuted (the template is compiled from it). */
-export function selectPostById(db: Kysely<Database>, id: number) {
-  return selectPostsWithAuthor(db).where("posts.id", "=", id);
+export function selectPostById(db: Kysely<Database>, id: number, now: string = nowIso()) {
+  return selectPostsWithAuthor(db)
+    .where("posts.id", "=", id)
+    .where(visibleTo(PUBLIC_AUDIENCE, now));
 }
 
-const postById = queryTemplate((db, { id }: { id: number }) => selectPostById(db, id), { id: -1 });
+const NOW_SENTINEL = "\u0000query-template-now";
+const postById = queryTemplate(
+  (db, { id, now }: { id: number; now: string }) => selectPostById(db, id, now),
+  { id: -1, now: NOW_SENTINEL },
+);
 
+/** A post anyone may read (published, its time come), or undefined. */
 export async function findPostById(
   db: Kysely<Database>,
   id: number,
+  now: string = nowIso(),
 ): Promise<PostWithAuthorRow | undefined> {
-  return (await postById.execute(db, { id }))[0];
+  return (await postById.execute(db, { id, now }))[0];
+}
+
+/** A post in any status, if `audience` may see it (post.preview, and before every change). */
+export function findVisiblePost(
+  db: Kysely<Database>,
+  id: number,
+  audience: PostAudience,
+  now: string = nowIso(),
+): Promise<PostWithAuthorRow | undefined> {
+  return selectPostsWithAuthor(db)
+    .where("posts.id", "=", id)
+    .where(visibleTo(audience, now))
+    .executeTakeFirst();
 }
 
 /** The query behind listPosts, unexecuted, so tests can read its plan. */
 export function selectPostPage(db: Kysely<Database>, query: PostPageQuery) {
-  let select = selectPostsWithAuthor(db);
+  let select = selectPostsWithAuthor(db).where(visibleTo(PUBLIC_AUDIENCE, query.now ?? nowIso()));
   if (query.authorId !== undefined) select = select.where("posts.author_id", "=", query.authorId);
   const after = query.after;
   if (after) {
     select = select.where((eb) =>
-      eb(eb.refTuple("posts.created_at", "posts.id"), "<", eb.tuple(after.createdAt, after.id)),
+      eb(eb.refTuple("posts.published_at", "posts.id"), "<", eb.tuple(after.at, after.id)),
     );
   }
-  return select.orderBy("posts.created_at", "desc").orderBy("posts.id", "desc").limit(query.limit);
+  return select
+    .orderBy("posts.published_at", "desc")
+    .orderBy("posts.id", "desc")
+    .limit(query.limit);
 }
 
 // One template per shape of selectPostPage: the feed or one author's posts, from the top or
-// after a position. Sentinels: ids and limits no call passes, a created_at no row holds.
-const AFTER_SENTINEL = { createdAt: "\u0000query-template", id: -2 };
+// after a position. Sentinels: ids and limits no call passes, times no row holds.
+const AFTER_SENTINEL = { at: "\u0000query-template", id: -2 };
 const pageTemplates = {
-  feed: queryTemplate((db, v: { limit: number }) => selectPostPage(db, v), { limit: -1 }),
-  feedAfter: queryTemplate(
-    (db, v: { limit: number; createdAt: string; id: number }) =>
-      selectPostPage(db, { limit: v.limit, after: { createdAt: v.createdAt, id: v.id } }),
-    { limit: -1, ...AFTER_SENTINEL },
-  ),
-  byAuthor: queryTemplate((db, v: { limit: number; authorId: number }) => selectPostPage(db, v), {
+  feed: queryTemplate((db, v: { limit: number; now: string }) => selectPostPage(db, v), {
     limit: -1,
-    authorId: -3,
+    now: NOW_SENTINEL,
   }),
+  feedAfter: queryTemplate(
+    (db, v: { limit: number; now: string; at: string; id: number }) =>
+      selectPostPage(db, { limit: v.limit, now: v.now, after: { at: v.at, id: v.id } }),
+    { limit: -1, now: NOW_SENTINEL, ...AFTER_SENTINEL },
+  ),
+  byAuthor: queryTemplate(
+    (db, v: { limit: number; now: string; authorId: number }) => selectPostPage(db, v),
+    { limit: -1, now: NOW_SENTINEL, authorId: -3 },
+  ),
   byAuthorAfter: queryTemplate(
-    (db, v: { limit: number; authorId: number; createdAt: string; id: number }) =>
+    (db, v: { limit: number; now: string; authorId: number; at: string; id: number }) =>
       selectPostPage(db, {
         limit: v.limit,
+        now: v.now,
         authorId: v.authorId,
-        after: { createdAt: v.createdAt, id: v.id },
+        after: { at: v.at, id: v.id },
       }),
-    { limit: -1, authorId: -3, ...AFTER_SENTINEL },
+    { limit: -1, now: NOW_SENTINEL, authorId: -3, ...AFTER_SENTINEL },
   ),
 };
 
 /** The compiled query behind listPosts for `query` (its template, with query's values). */
 export function compilePostPage(db: Kysely<Database>, query: PostPageQuery) {
   const { limit, after, authorId } = query;
+  const now = query.now ?? nowIso();
   if (authorId === undefined) {
     return after
-      ? pageTemplates.feedAfter.compile(db, { limit, ...after })
-      : pageTemplates.feed.compile(db, { limit });
+      ? pageTemplates.feedAfter.compile(db, { limit, now, ...after })
+      : pageTemplates.feed.compile(db, { limit, now });
   }
   return after
-    ? pageTemplates.byAuthorAfter.compile(db, { limit, authorId, ...after })
-    : pageTemplates.byAuthor.compile(db, { limit, authorId });
+    ? pageTemplates.byAuthorAfter.compile(db, { limit, now, authorId, ...after })
+    : pageTemplates.byAuthor.compile(db, { limit, now, authorId });
 }
 
-/** Newest first. Returns up to `limit` rows; callers ask for one extra to know if more exist. */
+/**
+ * The public feed, newest `published_at` first. Returns up to `limit` rows; callers ask for
+ * one extra to know if more exist.
+ */
 export async function listPosts(
   db: Kysely<Database>,
   query: PostPageQuery,
@@ -110,35 +156,106 @@ export async function listPosts(
 }
 
 /** The compiled query behind findPostById (for the template test). */
-export const compilePostById = (db: Kysely<Database>, id: number) => postById.compile(db, { id });
+export const compilePostById = (db: Kysely<Database>, id: number, now: string = nowIso()) =>
+  postById.compile(db, { id, now });
 
-/** The owner check reads only this: who wrote the post, if it exists. */
-export async function findPostAuthorId(
+export interface AuthorPostsQuery {
+  authorId: number;
+  /** The caller, through whose eyes the posts are read (the scope applies to every read). */
+  audience: PostAudience;
+  state?: PostState | undefined;
+  limit: number;
+  after?: FeedPosition | undefined;
+  now?: string | undefined;
+}
+
+/** One author's posts in every state (or one), newest created first: "my posts". */
+export function listAuthorPosts(
   db: Kysely<Database>,
-  id: number,
-): Promise<number | undefined> {
+  query: AuthorPostsQuery,
+): Promise<PostWithAuthorRow[]> {
+  const now = query.now ?? nowIso();
+  let select = selectPostsWithAuthor(db)
+    .where(visibleTo(query.audience, now))
+    .where("posts.author_id", "=", query.authorId);
+  if (query.state) select = select.where(inState(query.state, now));
+  const after = query.after;
+  if (after) {
+    select = select.where((eb) =>
+      eb(eb.refTuple("posts.created_at", "posts.id"), "<", eb.tuple(after.at, after.id)),
+    );
+  }
+  return select
+    .orderBy("posts.created_at", "desc")
+    .orderBy("posts.id", "desc")
+    .limit(query.limit)
+    .execute();
+}
+
+export interface PendingPostsQuery {
+  audience: PostAudience;
+  limit: number;
+  after?: FeedPosition | undefined;
+  now?: string | undefined;
+}
+
+/** Posts submitted for review, oldest first (the editors' queue). */
+export function listPendingPosts(
+  db: Kysely<Database>,
+  query: PendingPostsQuery,
+): Promise<PostWithAuthorRow[]> {
+  const now = query.now ?? nowIso();
+  let select = selectPostsWithAuthor(db)
+    .where(visibleTo(query.audience, now))
+    .where(inState("pending", now));
+  const after = query.after;
+  if (after) {
+    select = select.where((eb) =>
+      eb(eb.refTuple("posts.created_at", "posts.id"), ">", eb.tuple(after.at, after.id)),
+    );
+  }
+  return select
+    .orderBy("posts.created_at", "asc")
+    .orderBy("posts.id", "asc")
+    .limit(query.limit)
+    .execute();
+}
+
+/** How many posts of `authorId` the audience may see (the admin list: every status). */
+export async function countPostsOf(
+  db: Kysely<Database>,
+  authorId: number,
+  audience: PostAudience,
+  now: string = nowIso(),
+): Promise<number> {
   const row = await db
     .selectFrom("posts")
-    .select("author_id")
-    .where("id", "=", id)
-    .executeTakeFirst();
-  return row?.author_id;
+    .where(visibleTo(audience, now))
+    .where("posts.author_id", "=", authorId)
+    .select((eb) => eb.fn.countAll<number | string | bigint>().as("count"))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
 }
 
 export interface NewPost {
   authorId: number;
   title: string;
   content: string;
+  status: StoredPostStatus;
+  /** Set only with `published`: now, or a time ahead (scheduled). */
+  publishedAt: string | null;
 }
 
 export async function insertPost(db: Kysely<Database>, post: NewPost): Promise<number> {
-  const now = new Date().toISOString();
+  const now = nowIso();
   const row = await db
     .insertInto("posts")
     .values({
       author_id: post.authorId,
       title: post.title,
       content: post.content,
+      status: post.status,
+      published_at: post.status === "published" ? (post.publishedAt ?? now) : null,
       created_at: now,
       updated_at: now,
     })
@@ -152,11 +269,14 @@ export interface PostChange {
   content?: string | undefined;
 }
 
-/** Updates only when `authorId` still owns the post, so a check-then-write race cannot slip. */
-export async function updateOwnedPost(
+/**
+ * Changes a post's text. The caller checked the policy on the row it read; `expected` repeats
+ * what that decision rested on (the author and the stored state), so a post that changed in
+ * between is left alone and the call reports false.
+ */
+export async function updatePostText(
   db: Kysely<Database>,
-  id: number,
-  authorId: number,
+  expected: Pick<PostWithAuthorRow, "id" | "author_id" | "status">,
   change: PostChange,
 ): Promise<boolean> {
   const result = await db
@@ -164,23 +284,32 @@ export async function updateOwnedPost(
     .set({
       ...(change.title !== undefined ? { title: change.title } : {}),
       ...(change.content !== undefined ? { content: change.content } : {}),
-      updated_at: new Date().toISOString(),
+      updated_at: nowIso(),
     })
-    .where("id", "=", id)
-    .where("author_id", "=", authorId)
+    .where("id", "=", expected.id)
+    .where("author_id", "=", expected.author_id)
+    .where("status", "=", expected.status)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 
-export async function deleteOwnedPost(
+/** Moves a post to `status` (with its `published_at`); false when it is gone. */
+export async function setPostStatus(
   db: Kysely<Database>,
   id: number,
-  authorId: number,
+  status: StoredPostStatus,
+  publishedAt: string | null,
 ): Promise<boolean> {
   const result = await db
-    .deleteFrom("posts")
+    .updateTable("posts")
+    .set({ status, published_at: status === "published" ? publishedAt : null })
     .where("id", "=", id)
-    .where("author_id", "=", authorId)
     .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Deletes a post (the policy was checked on the row the caller read); false when gone. */
+export async function deletePost(db: Kysely<Database>, id: number): Promise<boolean> {
+  const result = await db.deleteFrom("posts").where("id", "=", id).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }

@@ -6,7 +6,7 @@ import type { Database } from "./schema.js";
 import { selectLiveSessions, selectUserBySession } from "./sessions.js";
 import { openTestDb, testDialects } from "./test-support/test-db.js";
 
-const after = { createdAt: "2026-01-01T00:00:00.000Z", id: 5 };
+const after = { at: "2026-01-01T00:00:00.000Z", id: 5 };
 const pages: [string, PostPageQuery][] = [
   ["the first feed page", { limit: 11 }],
   ["a later feed page", { limit: 11, after }],
@@ -29,7 +29,7 @@ for (const dialect of sqlite) {
     const plan = await sqlitePlan(db, selectPostPage(db, page).compile());
     const postsSteps = plan.filter((step) => / posts\b/.test(step));
     expect(postsSteps, plan.join("\n")).toHaveLength(1);
-    expect(postsSteps[0]).toMatch(/USING (COVERING )?INDEX posts_(author_)?feed_idx/);
+    expect(postsSteps[0]).toMatch(/USING (COVERING )?INDEX posts_(author_)?public_feed_idx/);
     expect(plan.join("\n")).not.toMatch(/TEMP B-TREE/);
   });
 
@@ -59,7 +59,7 @@ for (const dialect of sqlite) {
 
 for (const dialect of postgres) {
   it.skipIf(!dialect.url)(
-    "has on Postgres a unique index on lower(username) and both feed indexes",
+    "has on Postgres a unique index on lower(username), one owner at most, and the feed indexes",
     async () => {
       const { db, schema } = await openTestDb(dialect);
       const result = await sql<{ indexname: string; indexdef: string }>`
@@ -69,8 +69,12 @@ for (const dialect of postgres) {
         /^CREATE UNIQUE INDEX .*\(lower\(username\)\)/,
       );
       expect(defs.users_email_unique).toMatch(/^CREATE UNIQUE INDEX .*\(email\)/);
-      expect(defs.posts_feed_idx).toMatch(/\(created_at, id\)/);
+      expect(defs.posts_public_feed_idx).toMatch(/\(status, published_at, id\)/);
+      expect(defs.posts_author_public_feed_idx).toMatch(/\(author_id, status, published_at, id\)/);
+      // "My posts" walks the author's posts by creation; the review queue the pending ones.
       expect(defs.posts_author_feed_idx).toMatch(/\(author_id, created_at, id\)/);
+      expect(defs.posts_status_created_idx).toMatch(/\(status, created_at, id\)/);
+      expect(defs.users_single_owner).toMatch(/^CREATE UNIQUE INDEX .*\(role\) WHERE/);
     },
   );
 }

@@ -13,7 +13,21 @@ export interface UserTable {
   /** 1 once the current email was confirmed through a link; back to 0 when it changes. */
   email_verified: Generated<number>;
   created_at: Timestamp;
+  role: Generated<Role>;
+  /** Set while the account is suspended (its tokens are refused, login says so). */
+  suspended_at: Timestamp | null;
+  /** The newest `last_seen_at` of its sessions, written with it (once a minute at most). */
+  last_seen_at: Timestamp | null;
 }
+
+/** API.md's roles, lowest first (`ROLES` in packages/api's policy orders them). */
+export type Role = "reader" | "contributor" | "author" | "editor" | "admin" | "owner";
+
+/**
+ * What is stored. `scheduled` is not a stored state: it is `published` with a `published_at`
+ * still in the future, so a post goes live by itself when its time comes (decided on read).
+ */
+export type StoredPostStatus = "draft" | "pending" | "published";
 
 export interface PostTable {
   id: Generated<number>;
@@ -22,6 +36,9 @@ export interface PostTable {
   content: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+  status: Generated<StoredPostStatus>;
+  /** Null for drafts and pending posts; in the future while scheduled. */
+  published_at: Timestamp | null;
 }
 
 export type AccountTokenKind = "password_reset" | "email_verification";

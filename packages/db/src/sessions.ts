@@ -24,6 +24,11 @@ export async function insertSession(db: Kysely<Database>, session: NewSession): 
       expires_at: session.expiresAt,
     })
     .execute();
+  await db
+    .updateTable("users")
+    .set({ last_seen_at: session.lastSeenAt })
+    .where("id", "=", session.userId)
+    .execute();
 }
 
 export type UserWithSessionRow = UserRow & { session_last_seen_at: Date | string };
@@ -73,7 +78,17 @@ export async function touchSession(
     .where("id", "=", sessionId)
     .where("last_seen_at", "<", minute)
     .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  if (result.numUpdatedRows === 0n) return false;
+  // The account's last-seen time (the admin list) moves with its sessions', as rarely.
+  await db
+    .updateTable("users")
+    .set({ last_seen_at: minute })
+    .where("id", "=", (eb) =>
+      eb.selectFrom("sessions").select("user_id").where("id", "=", sessionId),
+    )
+    .where((eb) => eb.or([eb("last_seen_at", "is", null), eb("last_seen_at", "<", minute)]))
+    .execute();
+  return true;
 }
 
 /** The query behind listLiveSessions. */

@@ -1,12 +1,14 @@
 // Maps a unique-constraint failure from either driver to the field it protects, so a race
 // between two writers still ends in a clean CONFLICT rather than a 500.
-const FIELD_BY_INDEX: Record<string, "username" | "email"> = {
+const FIELD_BY_INDEX: Record<string, "username" | "email" | "role"> = {
+  // Two first registrations at once on an empty database: only one becomes the owner.
+  users_single_owner: "role",
   users_username_lower_unique: "username",
   users_email_unique: "email",
   "users.email": "email",
 };
 
-export function uniqueViolationField(error: unknown): "username" | "email" | null {
+export function uniqueViolationField(error: unknown): "username" | "email" | "role" | null {
   if (typeof error !== "object" || error === null) return null;
   const { code, constraint, message } = error as {
     code?: unknown;

@@ -1,6 +1,6 @@
 // User queries. Every function takes the Kysely instance first.
 import { type Kysely, sql } from "kysely";
-import type { Database, UserRow } from "./schema.js";
+import type { Database, Role, UserRow } from "./schema.js";
 
 export function findUserById(db: Kysely<Database>, id: number): Promise<UserRow | undefined> {
   return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
@@ -20,6 +20,8 @@ export interface NewUser {
   username: string;
   email: string;
   passwordHash: string;
+  /** Left out: the owner when no account has that role yet (the first on a database), else author. */
+  role?: Role;
 }
 
 export function insertUser(db: Kysely<Database>, user: NewUser): Promise<UserRow> {
@@ -31,6 +33,9 @@ export function insertUser(db: Kysely<Database>, user: NewUser): Promise<UserRow
       password_hash: user.passwordHash,
       image_url: null,
       created_at: new Date().toISOString(),
+      role:
+        user.role ??
+        sql<Role>`case when exists (select 1 from users where role = 'owner') then 'author' else 'owner' end`,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -96,4 +101,95 @@ export function findUserByEmail(db: Kysely<Database>, email: string): Promise<Us
     .selectAll()
     .where("email", "=", email.toLowerCase())
     .executeTakeFirst();
+}
+
+/** An account's role, or whether it is suspended, changed by an admin (or the command line). */
+export function setUserRole(
+  db: Kysely<Database>,
+  id: number,
+  role: Role,
+): Promise<UserRow | undefined> {
+  return db
+    .updateTable("users")
+    .set({ role })
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export function setUserSuspended(
+  db: Kysely<Database>,
+  id: number,
+  suspendedAt: string | null,
+): Promise<UserRow | undefined> {
+  return db
+    .updateTable("users")
+    .set({ suspended_at: suspendedAt })
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** The owner's account (there is exactly one once anyone has registered). */
+export function findOwner(db: Kysely<Database>): Promise<UserRow | undefined> {
+  return db.selectFrom("users").selectAll().where("role", "=", "owner").executeTakeFirst();
+}
+
+/**
+ * Makes `newOwnerId` the owner and the current owner an admin, in one transaction (the unique
+ * index on the owner role forbids two owners even for a moment, so the old one steps down first).
+ */
+export async function transferOwnership(db: Kysely<Database>, newOwnerId: number): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await tx.updateTable("users").set({ role: "admin" }).where("role", "=", "owner").execute();
+    await tx.updateTable("users").set({ role: "owner" }).where("id", "=", newOwnerId).execute();
+  });
+}
+
+export interface UserListQuery {
+  /** A part of the username or email, any case. */
+  query?: string | undefined;
+  limit: number;
+  /** The (created_at, id) of the last account shown. */
+  after?: { at: string; id: number } | undefined;
+}
+
+/** Escapes LIKE's wildcards so a search for "a_b" finds exactly that. */
+function likePattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Accounts newest first, with how many posts each has written (every status). */
+export function listUsersForAdmin(db: Kysely<Database>, query: UserListQuery) {
+  let select = db
+    .selectFrom("users")
+    .selectAll("users")
+    .select((eb) =>
+      eb
+        .selectFrom("posts")
+        .whereRef("posts.author_id", "=", "users.id")
+        .select(eb.fn.countAll<number | string | bigint>().as("n"))
+        .as("post_count"),
+    );
+  const text = query.query?.trim();
+  if (text) {
+    const pattern = likePattern(text);
+    select = select.where((eb) =>
+      eb.or([
+        eb(sql`lower(username)`, "like", sql<string>`${pattern} escape '\\'`),
+        eb("email", "like", sql<string>`${pattern} escape '\\'`),
+      ]),
+    );
+  }
+  const after = query.after;
+  if (after) {
+    select = select.where((eb) =>
+      eb(eb.refTuple("users.created_at", "users.id"), "<", eb.tuple(after.at, after.id)),
+    );
+  }
+  return select
+    .orderBy("users.created_at", "desc")
+    .orderBy("users.id", "desc")
+    .limit(query.limit)
+    .execute();
 }

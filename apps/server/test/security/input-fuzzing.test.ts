@@ -23,7 +23,7 @@ const paths = Object.keys(procedureAccess).sort();
 
 let server: RunningServer;
 let fixture: FuzzFixture;
-let logoutTarget: { username: string; password: string };
+let logoutTarget: Awaited<ReturnType<typeof register>>;
 
 beforeAll(async () => {
   server = await spawnServer({
@@ -41,8 +41,12 @@ beforeAll(async () => {
     { title: "Fixture", content: "Untouched" },
     { token: fuzzer.accessToken },
   );
-  fixture = { fuzzer: { ...fuzzer, id: fuzzer.user.id }, postId: post.body.result.data.id };
   logoutTarget = await register(server.url, "logout_target");
+  fixture = {
+    fuzzer: { ...fuzzer, id: fuzzer.user.id },
+    postId: post.body.result.data.id,
+    memberId: logoutTarget.user.id,
+  };
 });
 afterAll(() => server?.stop());
 

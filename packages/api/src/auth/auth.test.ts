@@ -24,6 +24,8 @@ describeEachDialect("auth router", (dialect) => {
         emailVerified: false,
         imageUrl: null,
         createdAt: expect.stringMatching(ISO_UTC),
+        // The first account on a database is its owner (API.md "Roles").
+        role: "owner",
       },
     });
     expect(JSON.stringify(session)).not.toContain(TEST_PASSWORD);

@@ -12,6 +12,8 @@ export async function authenticate(ctx: Context): Promise<CurrentSession> {
   // Loaded from the database, not trusted from the token: an ended or expired session, or a
   // deleted user, is refused at once, on every process (ADR 011).
   const current = await loadCurrentSession(ctx.db, claims);
-  if (!current) throw unauthenticated();
+  // A suspended account's sessions were ended with the suspension; this covers a request that
+  // was already past that point.
+  if (!current || current.user.suspended_at !== null) throw unauthenticated();
   return current;
 }

@@ -21,7 +21,7 @@ import {
   endOtherSessions,
   startSession,
 } from "../sessions/index.js";
-import { BAD_CREDENTIALS_MESSAGE, fieldError } from "../shared/errors.js";
+import { accountSuspended, BAD_CREDENTIALS_MESSAGE, fieldError } from "../shared/errors.js";
 import type { Ok, Session } from "../shared/shapes.js";
 import { middleware, protectedProcedure, publicProcedure, router } from "../trpc.js";
 import { hashPassword, verifyPassword } from "./passwords.js";
@@ -29,7 +29,8 @@ import { hashPassword, verifyPassword } from "./passwords.js";
 /** Throws CONFLICT naming the field when `error` is a unique violation; rethrows otherwise. */
 export function rethrowConflict(error: unknown): never {
   const field = uniqueViolationField(error);
-  if (field) throw fieldError("CONFLICT", field, `That ${field} is already taken.`);
+  if (field === "username" || field === "email")
+    throw fieldError("CONFLICT", field, `That ${field} is already taken.`);
   throw error;
 }
 
@@ -45,7 +46,14 @@ export const authRouter = router({
     .input(registerInput)
     .mutation(async ({ ctx, input }): Promise<Session> => {
       const passwordHash = await hashPassword(input.password);
-      const user = await insertUser(ctx.db, { ...input, passwordHash }).catch(rethrowConflict);
+      const user = await insertUser(ctx.db, { ...input, passwordHash })
+        .catch((error) =>
+          // Two first registrations at once on an empty database: the other became the owner.
+          uniqueViolationField(error) === "role"
+            ? insertUser(ctx.db, { ...input, passwordHash, role: "author" })
+            : Promise.reject(error),
+        )
+        .catch(rethrowConflict);
       await sendEmailConfirmation(ctx.db, ctx.mail, user);
       return startSession(ctx, user);
     }),
@@ -58,6 +66,8 @@ export const authRouter = router({
       throw new TRPCError({ code: "UNAUTHORIZED", message: BAD_CREDENTIALS_MESSAGE });
     }
     await ctx.limits.loginSucceeded(ctx.clientIp, input.login);
+    // Only after the right password: nobody else learns that the account is suspended.
+    if (user.suspended_at !== null) throw accountSuspended();
     return startSession(ctx, user);
   }),
 

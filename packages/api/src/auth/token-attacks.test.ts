@@ -6,8 +6,8 @@ import { createTestApp, describeEachDialect, type TestApp } from "../test-suppor
 import {
   createFixture,
   type Fixture,
-  pathsWithAccess,
   sampleInput,
+  signedInPaths,
 } from "../test-support/sample-inputs.js";
 import { snapshotDatabase } from "../test-support/snapshot.js";
 import { readBearerToken } from "./bearer.js";
@@ -53,7 +53,7 @@ describeEachDialect("token attacks", (dialect) => {
     expect(attacks.length).toBeGreaterThanOrEqual(25);
   });
 
-  it.each(pathsWithAccess("protected", "owner"))(
+  it.each(signedInPaths())(
     "refuses %s with UNAUTHORIZED and one message for every bad token, changing nothing",
     async (path) => {
       const before = await snapshotDatabase(app.db);

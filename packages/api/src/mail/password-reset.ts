@@ -9,6 +9,7 @@ import {
   peekAccountToken,
   redeemAccountToken,
 } from "../shared/account-tokens.js";
+import { accountSuspended } from "../shared/errors.js";
 import type { Ok, Session } from "../shared/shapes.js";
 import { sendPasswordReset, sendPasswordWasResetNotice } from "./account-mail.js";
 import { badAccountToken } from "./bad-token.js";
@@ -21,7 +22,8 @@ export async function requestPasswordReset(ctx: Context, email: string): Promise
   await ctx.limits.beginPasswordReset(ctx.clientIp, email);
   const fresh = generateAccountToken();
   const user = await findUserByEmail(ctx.db, email);
-  if (user) sendPasswordReset(ctx.db, ctx.mail, user, fresh);
+  // A suspended account gets no link (the answer is the same: nothing tells it apart).
+  if (user && user.suspended_at === null) sendPasswordReset(ctx.db, ctx.mail, user, fresh);
   return { ok: true };
 }
 
@@ -35,13 +37,18 @@ export async function resetPassword(
   token: string,
   newPassword: string,
 ): Promise<Session> {
-  if (!(await peekAccountToken(ctx.db, "password_reset", token))) throw badAccountToken();
+  const live = await peekAccountToken(ctx.db, "password_reset", token);
+  if (!live) throw badAccountToken();
+  // Only the link's holder gets here: they may learn that the account is suspended.
+  if ((await findUserById(ctx.db, live.userId))?.suspended_at != null) throw accountSuspended();
   const passwordHash = await hashPassword(newPassword);
   const user = await redeemAccountToken(ctx.db, "password_reset", token, async (trx, owner) => {
     // A link mailed to an address the account no longer has opens nothing (the token is used
     // up all the same).
     const account = await findUserById(trx, owner.userId);
-    if (!account || account.email !== owner.email) return undefined;
+    if (!account || account.email !== owner.email || account.suspended_at !== null) {
+      return undefined;
+    }
     await setPasswordHash(trx, owner.userId, passwordHash);
     await endAllSessions(trx, owner.userId);
     // The link reached the mailbox it was sent to: that address is confirmed.

@@ -37,7 +37,10 @@ const mutations = accessPaths.filter((path) => procedureType(path) === "mutation
 const placeholder = {
   owner: { id: 1, sessionId: "s1" },
   ownerElsewhere: { id: 1, sessionId: "s2" },
+  deputy: { id: 2 },
+  member: { id: 3 },
   post: { id: 1 },
+  draft: { id: 2 },
 } as Fixture;
 const inputKeys = (path: string) => Object.keys(sampleInput(path, placeholder) ?? {});
 

@@ -5,10 +5,13 @@ import { callPath } from "../test-support/procedures.js";
 import { createFixture, pathsWithAccess, sampleInput } from "../test-support/sample-inputs.js";
 import { expectRefused } from "../test-support/snapshot.js";
 
-const ownerPaths = pathsWithAccess("owner");
+const ownerPaths = pathsWithAccess("self", "post-policy");
 
-// Another user's session is NOT_FOUND, like a missing one (API.md): its id is a secret.
-const othersObjectCode = (path: string) => (path === "auth.endSession" ? "NOT_FOUND" : "FORBIDDEN");
+// Another user's session is NOT_FOUND, like a missing one (API.md): its id is a secret. So is
+// another author's draft (the sample of preview, publish and submit): it does not exist for them.
+const NOT_FOUND_FOR_OTHERS = ["auth.endSession", "post.preview", "post.publish", "post.submit"];
+const othersObjectCode = (path: string) =>
+  NOT_FOUND_FOR_OTHERS.includes(path) ? "NOT_FOUND" : "FORBIDDEN";
 const missingId = (id: unknown) =>
   typeof id === "string" ? "made-up-session-id-0000000" : 999_999;
 
@@ -19,7 +22,11 @@ it("has owner-only procedures to check", () => {
     "user.delete",
     "user.setPicture",
     "user.removePicture",
+    "post.preview",
     "post.update",
+    "post.publish",
+    "post.unpublish",
+    "post.submit",
     "post.delete",
   ]);
 });

@@ -1,6 +1,21 @@
-// Who may call what. Every procedure of the router must be listed here (a test enforces it),
-// so none can be added without a decision about who may call it.
-export type Access = "public" | "protected" | "owner";
+// Who may call what: every procedure of the router is listed here (a test enforces it, and
+// generated tests check each entry against the running router), so none can be added without
+// a decision about who may call it.
+//   public       no token; the Authorization header is ignored
+//   protected    any signed-in account that is not suspended
+//   self         signed in, and only on their own account or session (ownership.ts)
+//   post-policy  signed in, then can(user, action, post) on the one post (can.ts): NOT_FOUND
+//                when they may not see it, FORBIDDEN when they may see but not act
+//   contributor, editor, admin, owner
+//                signed in with that role or above (roles.ts), before anything else is read
+import type { Role } from "./roles.js";
+
+export type Access =
+  | "public"
+  | "protected"
+  | "self"
+  | "post-policy"
+  | Exclude<Role, "reader" | "author">;
 
 export const procedureAccess = {
   "auth.register": "public",
@@ -11,22 +26,37 @@ export const procedureAccess = {
   "auth.requestPasswordReset": "public",
   "auth.resetPassword": "public",
   "auth.verifyEmail": "public",
-  "auth.endSession": "owner",
+  "auth.endSession": "self",
   "user.me": "protected",
   "user.sessions": "protected",
   "user.byId": "public",
-  "user.update": "owner",
+  "user.update": "self",
   "user.changePassword": "protected",
   "user.resendVerification": "protected",
-  "user.delete": "owner",
-  "user.setPicture": "owner",
-  "user.removePicture": "owner",
+  "user.delete": "self",
+  "user.setPicture": "self",
+  "user.removePicture": "self",
   "post.list": "public",
   "post.byUser": "public",
   "post.byId": "public",
-  "post.create": "protected",
-  "post.update": "owner",
-  "post.delete": "owner",
+  "post.preview": "post-policy",
+  "post.mine": "protected",
+  "post.review": "editor",
+  "post.create": "contributor",
+  "post.update": "post-policy",
+  "post.publish": "post-policy",
+  "post.unpublish": "post-policy",
+  "post.submit": "post-policy",
+  "post.delete": "post-policy",
+  "admin.users": "admin",
+  "admin.setRole": "admin",
+  "admin.suspend": "admin",
+  "admin.unsuspend": "admin",
+  "admin.deleteUser": "admin",
+  "admin.transferOwnership": "owner",
 } as const satisfies Record<string, Access>;
 
 export type ProcedurePath = keyof typeof procedureAccess;
+
+/** The roles that gate a procedure before anything else is read. */
+export const ROLE_GATES = ["contributor", "editor", "admin", "owner"] as const satisfies Access[];

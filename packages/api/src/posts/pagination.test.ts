@@ -73,6 +73,7 @@ describeEachDialect("post pagination", (dialect) => {
       content: "c",
       created_at: at,
       updated_at: at,
+      published_at: at,
     }));
     await app.db.insertInto("posts").values(rows).execute();
     const pages = await readAll((cursor) => app.caller().post.list({ limit: 2, cursor }));
@@ -128,7 +129,7 @@ describeEachDialect("post pagination", (dialect) => {
       `${body.slice(0, -1)}${body.endsWith("A") ? "B" : "A"}.${signature}`,
       `${body}.${signature}.extra`,
       `${body}.`,
-      encodeCursor(otherSecret, { createdAt: "2026-01-01T00:00:00.000Z", id: 1 }),
+      encodeCursor(otherSecret, { at: "2026-01-01T00:00:00.000Z", id: 1 }),
       "x".repeat(201),
     ];
     for (const cursor of forged) {

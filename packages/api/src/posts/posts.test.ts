@@ -9,11 +9,13 @@ describeEachDialect("post router", (dialect) => {
     const app = await freshApp(dialect);
     const alice = await app.signUp("alice");
     const post = await alice.as.post.create({ title: "  Hello  ", content: "\n Body \n" });
-    const { email: _email, emailVerified: _verified, ...author } = alice.session.user;
+    const { email: _email, emailVerified: _verified, role: _role, ...author } = alice.session.user;
     expect(post).toEqual({
       id: expect.any(Number),
       title: "Hello",
       content: "Body",
+      status: "published",
+      publishedAt: post.createdAt,
       createdAt: expect.stringMatching(ISO_UTC),
       updatedAt: post.createdAt,
       author,

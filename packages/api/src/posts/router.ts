@@ -1,105 +1,176 @@
+// post.*: the public feed and pages, one's own posts, the review queue, and writing and
+// publishing under the policy (API.md "Roles", "Posts: drafts, review, scheduling").
 import {
-  deleteOwnedPost,
-  type FeedPosition,
-  findPostById,
+  deletePost,
   findUserById,
   insertPost,
   isForeignKeyViolation,
+  listAuthorPosts,
+  listPendingPosts,
   listPosts,
   type PostWithAuthorRow,
   toIsoString,
-  updateOwnedPost,
+  updatePostText,
 } from "@folio/db";
 import { TRPCError } from "@trpc/server";
 import type { Context } from "../context.js";
-import { loadOwnedPost } from "../policy/ownership.js";
+import { hasPermission } from "../policy/roles.js";
+import { audienceOf } from "../policy/visibility.js";
+import { unauthenticated } from "../shared/errors.js";
+import { keysetPage } from "../shared/keyset-page.js";
+import { type Ok, type Page, type Post, toPost } from "../shared/shapes.js";
+import { permittedProcedure, protectedProcedure, publicProcedure, router } from "../trpc.js";
+import { loadPostFor, loadPublicPost, loadVisiblePost, postNotFound } from "./load-post.js";
+import { publishPost, submitPost, unpublishPost } from "./publication.js";
 import {
   postByIdInput,
   postByUserInput,
   postCreateInput,
   postDeleteInput,
   postListInput,
+  postMineInput,
+  postPreviewInput,
+  postPublishInput,
+  postReviewInput,
+  postSubmitInput,
+  postUnpublishInput,
   postUpdateInput,
-} from "../schemas.js";
-import { decodeCursor, encodeCursor } from "../shared/cursor.js";
-import { unauthenticated } from "../shared/errors.js";
-import { type Ok, type Page, type Post, toPost } from "../shared/shapes.js";
-import { protectedProcedure, publicProcedure, router } from "../trpc.js";
+} from "./schemas.js";
 
-const postGone = () => new TRPCError({ code: "NOT_FOUND", message: "Post not found." });
+const byPublishedAt = (row: PostWithAuthorRow) => ({
+  at: toIsoString(row.published_at ?? row.created_at),
+  id: row.id,
+});
+const byCreatedAt = (row: PostWithAuthorRow) => ({ at: toIsoString(row.created_at), id: row.id });
 
-async function loadPost(ctx: Context, id: number): Promise<Post> {
-  const row = await findPostById(ctx.db, id);
-  if (!row) throw postGone();
-  return toPost(row);
+/** Published posts, newest `publishedAt` first: the feed, or one author's. */
+function publicPage(
+  ctx: Context,
+  request: { limit: number; cursor?: string | null | undefined; authorId?: number },
+): Promise<Page<Post>> {
+  return keysetPage(
+    ctx.auth.secret,
+    request,
+    (after, limit) => listPosts(ctx.db, { limit, after, authorId: request.authorId }),
+    byPublishedAt,
+    toPost,
+  );
 }
 
-interface PageRequest {
-  limit: number;
-  cursor?: string | null | undefined;
-  authorId?: number;
-}
-
-/** Keyset pagination: one extra row tells whether another page exists. */
-async function loadPage(ctx: Context, request: PageRequest): Promise<Page<Post>> {
-  const after = request.cursor ? decodeCursor(ctx.auth.secret, request.cursor) : undefined;
-  const rows = await listPosts(ctx.db, {
-    limit: request.limit + 1,
-    after,
-    authorId: request.authorId,
-  });
-  const items = rows.slice(0, request.limit);
-  const last: PostWithAuthorRow | undefined = items[items.length - 1];
-  const position: FeedPosition | undefined =
-    rows.length > request.limit && last
-      ? { createdAt: toIsoString(last.created_at), id: last.id }
-      : undefined;
-  return {
-    items: items.map(toPost),
-    nextCursor: position ? encodeCursor(ctx.auth.secret, position) : null,
-  };
+/** The post as its caller may now see it (after a change; it is theirs or they moderate). */
+async function reload(ctx: Context, user: Parameters<typeof loadVisiblePost>[1], id: number) {
+  return toPost(await loadVisiblePost(ctx, user, id));
 }
 
 export const postRouter = router({
   list: publicProcedure
     .input(postListInput)
-    .query(({ ctx, input }) => loadPage(ctx, { limit: input?.limit ?? 10, cursor: input?.cursor })),
+    .query(({ ctx, input }) =>
+      publicPage(ctx, { limit: input?.limit ?? 10, cursor: input?.cursor }),
+    ),
 
   byUser: publicProcedure.input(postByUserInput).query(async ({ ctx, input }) => {
     if (!(await findUserById(ctx.db, input.userId))) {
       throw new TRPCError({ code: "NOT_FOUND", message: "User not found." });
     }
-    return loadPage(ctx, { limit: input.limit, cursor: input.cursor, authorId: input.userId });
+    return publicPage(ctx, { limit: input.limit, cursor: input.cursor, authorId: input.userId });
   }),
 
-  byId: publicProcedure.input(postByIdInput).query(({ ctx, input }) => loadPost(ctx, input.id)),
+  byId: publicProcedure
+    .input(postByIdInput)
+    .query(async ({ ctx, input }) => toPost(await loadPublicPost(ctx, input.id))),
 
-  create: protectedProcedure.input(postCreateInput).mutation(async ({ ctx, input }) => {
-    // The author is always the current user, never anything from input. If the account was
-    // deleted since the token was checked, the user is gone: UNAUTHORIZED, not a 500.
-    const id = await insertPost(ctx.db, { ...input, authorId: ctx.user.id }).catch((error) => {
-      if (isForeignKeyViolation(error)) throw unauthenticated();
-      throw error;
-    });
-    return loadPost(ctx, id);
-  }),
+  preview: protectedProcedure
+    .input(postPreviewInput)
+    .query(async ({ ctx, input }) => toPost(await loadVisiblePost(ctx, ctx.user, input.id))),
+
+  mine: protectedProcedure.input(postMineInput).query(({ ctx, input }) =>
+    keysetPage(
+      ctx.auth.secret,
+      { limit: input?.limit ?? 10, cursor: input?.cursor },
+      (after, limit) =>
+        listAuthorPosts(ctx.db, {
+          authorId: ctx.user.id,
+          audience: audienceOf(ctx.user),
+          state: input?.status,
+          limit,
+          after,
+        }),
+      byCreatedAt,
+      toPost,
+    ),
+  ),
+
+  review: permittedProcedure("post.moderate")
+    .input(postReviewInput)
+    .query(({ ctx, input }) =>
+      keysetPage(
+        ctx.auth.secret,
+        { limit: input?.limit ?? 10, cursor: input?.cursor },
+        (after, limit) =>
+          listPendingPosts(ctx.db, { audience: audienceOf(ctx.user), limit, after }),
+        byCreatedAt,
+        toPost,
+      ),
+    ),
+
+  create: permittedProcedure("post.write")
+    .input(postCreateInput)
+    .mutation(async ({ ctx, input }) => {
+      if (input.status === "published" && !hasPermission(ctx.user.role, "post.publishOwn")) {
+        throw new TRPCError({
+          code: "FORBIDDEN",
+          message: "Contributors can't publish: save a draft or submit it for review.",
+        });
+      }
+      // The author is always the current user, never anything from input. If the account was
+      // deleted since the token was checked, the user is gone: UNAUTHORIZED, not a 500.
+      const id = await insertPost(ctx.db, {
+        authorId: ctx.user.id,
+        title: input.title,
+        content: input.content,
+        status: input.status,
+        publishedAt: input.publishAt ?? null,
+      }).catch((error) => {
+        if (isForeignKeyViolation(error)) throw unauthenticated();
+        throw error;
+      });
+      return reload(ctx, ctx.user, id);
+    }),
 
   update: protectedProcedure.input(postUpdateInput).mutation(async ({ ctx, input }) => {
-    await loadOwnedPost(ctx, input.id, ctx.user.id);
-    const { title, content } = input;
-    // The write repeats the owner condition, so a post that changed hands or vanished in
-    // between is never touched.
-    if (!(await updateOwnedPost(ctx.db, input.id, ctx.user.id, { title, content }))) {
-      throw postGone();
+    const post = await loadPostFor(ctx, ctx.user, input.id, "update");
+    // The write repeats what the decision rested on (author, stored state), so a post that
+    // was published or deleted in between is not touched.
+    if (!(await updatePostText(ctx.db, post, { title: input.title, content: input.content }))) {
+      throw postNotFound();
     }
-    return loadPost(ctx, input.id);
+    return reload(ctx, ctx.user, input.id);
+  }),
+
+  publish: protectedProcedure.input(postPublishInput).mutation(async ({ ctx, input }) => {
+    const post = await loadPostFor(ctx, ctx.user, input.id, "publish");
+    await publishPost(ctx, post, input.publishAt);
+    return reload(ctx, ctx.user, input.id);
+  }),
+
+  unpublish: protectedProcedure.input(postUnpublishInput).mutation(async ({ ctx, input }) => {
+    const post = await loadPostFor(ctx, ctx.user, input.id, "unpublish");
+    await unpublishPost(ctx, post);
+    return reload(ctx, ctx.user, input.id);
+  }),
+
+  submit: protectedProcedure.input(postSubmitInput).mutation(async ({ ctx, input }) => {
+    const post = await loadPostFor(ctx, ctx.user, input.id, "submit");
+    await submitPost(ctx, post);
+    return reload(ctx, ctx.user, input.id);
   }),
 
   delete: protectedProcedure
     .input(postDeleteInput)
     .mutation(async ({ ctx, input }): Promise<Ok> => {
-      await loadOwnedPost(ctx, input.id, ctx.user.id);
-      if (!(await deleteOwnedPost(ctx.db, input.id, ctx.user.id))) throw postGone();
+      await loadPostFor(ctx, ctx.user, input.id, "delete");
+      if (!(await deletePost(ctx.db, input.id))) throw postNotFound();
       return { ok: true };
     }),
 });

@@ -7,12 +7,12 @@ import { describe, expect, it } from "vitest";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 
 const secret = new TextEncoder().encode("cursor-test-secret-that-is-32-bytes-long");
-const position = { createdAt: "2026-11-29T13:26:15.000Z", id: 42 };
+const position = { at: "2026-11-29T13:26:15.000Z", id: 42 };
 
 /** The cursor as the format defines it, computed here independently of cursor.ts. */
 function referenceCursor(): string {
   const key = createHmac("sha256", secret).update("folio:cursor:v1").digest();
-  const body = Buffer.from(JSON.stringify([position.createdAt, position.id])).toString("base64url");
+  const body = Buffer.from(JSON.stringify([position.at, position.id])).toString("base64url");
   const mac = createHmac("sha256", key).update(body).digest().subarray(0, 16);
   return `${body}.${mac.toString("base64url")}`;
 }
@@ -29,7 +29,7 @@ describe("cursors", () => {
     const other = new TextEncoder().encode("another-secret-that-is-also-32-bytes-long");
     expect(() => decodeCursor(other, encodeCursor(secret, position))).toThrow(/cursor/i);
     const [, mac] = encodeCursor(secret, position).split(".");
-    const forged = `${Buffer.from(JSON.stringify([position.createdAt, 1])).toString("base64url")}.${mac}`;
+    const forged = `${Buffer.from(JSON.stringify([position.at, 1])).toString("base64url")}.${mac}`;
     expect(() => decodeCursor(secret, forged)).toThrow(/cursor/i);
   });
 });

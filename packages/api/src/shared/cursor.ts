@@ -20,7 +20,7 @@ function sign(secret: Uint8Array, body: string): Buffer {
 }
 
 export function encodeCursor(secret: Uint8Array, position: FeedPosition): string {
-  const body = Buffer.from(JSON.stringify([position.createdAt, position.id])).toString("base64url");
+  const body = Buffer.from(JSON.stringify([position.at, position.id])).toString("base64url");
   return `${body}.${sign(secret, body).toString("base64url")}`;
 }
 
@@ -32,9 +32,7 @@ export function decodeCursor(secret: Uint8Array, cursor: string): FeedPosition {
   const given = Buffer.from(signature, "base64url");
   const expected = sign(secret, body);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalidCursor();
-  const [createdAt, id] = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as [
-    string,
-    number,
-  ];
-  return { createdAt, id };
+  const [at, id] = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as [string, number];
+  if (typeof at !== "string" || !Number.isSafeInteger(id)) throw invalidCursor();
+  return { at, id };
 }

@@ -26,6 +26,13 @@ export class RateLimitedError extends Error {
 export const UNAUTHENTICATED_MESSAGE = "You need to log in to do that.";
 export const BAD_CREDENTIALS_MESSAGE = "Wrong username/email or password.";
 
+export const SUSPENDED_MESSAGE =
+  "This account is suspended. Contact the site's administrators if you think this is a mistake.";
+
+/** Told only to whoever proved they hold the account (the right password, a mailed link). */
+export const accountSuspended = () =>
+  new TRPCError({ code: "FORBIDDEN", message: SUSPENDED_MESSAGE });
+
 export const unauthenticated = () =>
   new TRPCError({ code: "UNAUTHORIZED", message: UNAUTHENTICATED_MESSAGE });
 

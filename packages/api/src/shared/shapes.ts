@@ -1,5 +1,14 @@
 // The shapes of API.md, and the functions that map database rows onto them.
-import { type PostWithAuthorRow, toIsoString, type UserRow } from "@folio/db";
+import {
+  type PostState,
+  type PostWithAuthorRow,
+  postStateOf,
+  type Role,
+  toIsoString,
+  type UserRow,
+} from "@folio/db";
+
+export type { PostState as PostStatus, Role };
 
 export interface PublicUser {
   id: number;
@@ -12,12 +21,25 @@ export interface PrivateUser extends PublicUser {
   email: string;
   /** Whether the current email was confirmed through a link sent to it. */
   emailVerified: boolean;
+  role: Role;
+}
+
+/** What the admin list shows of an account. */
+export interface AdminUser extends PrivateUser {
+  suspended: boolean;
+  lastSeenAt: string | null;
+  /** Posts in every status. */
+  postCount: number;
 }
 
 export interface Post {
   id: number;
   title: string;
   content: string;
+  /** `scheduled` is a published post whose `publishedAt` is still ahead. */
+  status: PostState;
+  /** Null for drafts and pending posts. */
+  publishedAt: string | null;
   createdAt: string;
   updatedAt: string;
   author: PublicUser;
@@ -53,6 +75,7 @@ export function toPrivateUser(row: UserRow): PrivateUser {
     ...toPublicUser(row),
     email: row.email,
     emailVerified: Number(row.email_verified) === 1,
+    role: row.role,
   };
 }
 
@@ -61,6 +84,8 @@ export function toPost(row: PostWithAuthorRow): Post {
     id: row.id,
     title: row.title,
     content: row.content,
+    status: postStateOf(row),
+    publishedAt: row.published_at === null ? null : toIsoString(row.published_at),
     createdAt: toIsoString(row.created_at),
     updatedAt: toIsoString(row.updated_at),
     author: {
@@ -69,5 +94,14 @@ export function toPost(row: PostWithAuthorRow): Post {
       imageUrl: row.author_image_url,
       createdAt: toIsoString(row.author_created_at),
     },
+  };
+}
+
+export function toAdminUser(row: UserRow, postCount: number): AdminUser {
+  return {
+    ...toPrivateUser(row),
+    suspended: row.suspended_at !== null,
+    lastSeenAt: row.last_seen_at === null ? null : toIsoString(row.last_seen_at),
+    postCount,
   };
 }

@@ -1,6 +1,6 @@
 // Test harness: a fresh migrated database per test (SQLite in memory, and Postgres in a
 // schema of its own when FOLIO_TEST_POSTGRES_URL is set), and callers acting as given users.
-import type { DbHandle } from "@folio/db";
+import { type DbHandle, insertUser } from "@folio/db";
 import { openScratchDb, type TestDialect } from "@folio/db/testing";
 import { decodeJwt } from "jose";
 import { onTestFinished } from "vitest";
@@ -52,6 +52,12 @@ export interface TestApp {
   lastMail(to: string, kind: SentMail["kind"]): Promise<SentMail>;
   /** Drains the queue and returns the token of the newest link of that kind to that address. */
   lastToken(to: string, kind: "verify-email" | "password-reset"): Promise<string>;
+  /**
+   * Writes the site's owner straight into the database (no session, token or mail), so the
+   * accounts a test signs up next are ordinary authors: for tests about an account that is not
+   * the owner's (whose account can't be deleted). Its username is `siteowner`.
+   */
+  addSiteOwner(): Promise<number>;
   /** Logs in as `username` again (another device), with the given User-Agent. */
   logIn(username: string, userAgent?: string | null, password?: string): Promise<SignedUp>;
   close(): Promise<void>;
@@ -91,6 +97,15 @@ export async function createTestApp(
         password,
       });
       return signedUp(session);
+    },
+    async addSiteOwner() {
+      const owner = await insertUser(handle.db, {
+        username: "siteowner",
+        email: "siteowner@example.com",
+        passwordHash: "not a hash: this account never logs in",
+        role: "owner",
+      });
+      return owner.id;
     },
     async logIn(username, userAgent = null, password = TEST_PASSWORD) {
       const login = caller(null, TEST_IP, userAgent).auth.login;

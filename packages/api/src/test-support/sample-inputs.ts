@@ -6,11 +6,18 @@ import { samplePictureFile } from "./form-input.js";
 import { type SignedUp, TEST_PASSWORD, type TestApp } from "./harness.js";
 
 export interface Fixture {
+  /** The first account on the database: the site's owner (role), and the owner of the objects. */
   owner: SignedUp;
+  /** An admin the owner appointed (the target of a transfer of ownership). */
+  deputy: SignedUp;
+  /** An ordinary author (the target of the admin procedures). */
+  member: SignedUp;
   /** The owner signed in a second time: another device, another session. */
   ownerElsewhere: SignedUp;
-  /** A post written by the owner. */
+  /** A published post written by the owner. */
   post: Post;
+  /** A draft of the owner's. */
+  draft: Post;
   /** The owner's live links, read from the mail the app sent. */
   verifyToken: string;
   resetToken: string;
@@ -20,11 +27,19 @@ export async function createFixture(app: TestApp): Promise<Fixture> {
   const owner = await app.signUp("owner");
   const ownerElsewhere = await app.logIn("owner", "Fixture phone");
   const post = await owner.as.post.create({ title: "Owner's post", content: "Mine." });
+  const draft = await owner.as.post.create({
+    title: "Owner's draft",
+    content: "Not yet.",
+    status: "draft",
+  });
+  const deputy = await app.signUp("deputy");
+  await owner.as.admin.setRole({ userId: deputy.id, role: "admin" });
+  const member = await app.signUp("member");
   const email = owner.session.user.email;
   const verifyToken = await app.lastToken(email, "verify-email");
   await app.caller().auth.requestPasswordReset({ email });
   const resetToken = await app.lastToken(email, "password-reset");
-  return { owner, ownerElsewhere, post, verifyToken, resetToken };
+  return { owner, deputy, member, ownerElsewhere, post, draft, verifyToken, resetToken };
 }
 
 let registrations = 0;
@@ -67,6 +82,21 @@ const sampleInputs = {
   "post.create": () => ({ title: "A title", content: "Some content" }),
   "post.update": ({ post }) => ({ id: post.id, title: "Changed" }),
   "post.delete": ({ post }) => ({ id: post.id }),
+  "post.preview": ({ draft }) => ({ id: draft.id }),
+  "post.mine": () => ({ limit: 5 }),
+  "post.review": () => ({ limit: 5 }),
+  "post.publish": ({ draft }) => ({ id: draft.id }),
+  "post.unpublish": ({ post }) => ({ id: post.id }),
+  "post.submit": ({ draft }) => ({ id: draft.id }),
+  "admin.users": () => ({ query: "member" }),
+  "admin.setRole": ({ member }) => ({ userId: member.id, role: "editor" }),
+  "admin.suspend": ({ member }) => ({ userId: member.id }),
+  "admin.unsuspend": ({ member }) => ({ userId: member.id }),
+  "admin.deleteUser": ({ member }) => ({ userId: member.id }),
+  "admin.transferOwnership": ({ deputy }) => ({
+    userId: deputy.id,
+    currentPassword: TEST_PASSWORD,
+  }),
 } satisfies Record<ProcedurePath, (fixture: Fixture) => Record<string, unknown> | undefined>;
 
 export function sampleInput(path: string, fixture: Fixture): Record<string, unknown> | undefined {
@@ -78,3 +108,6 @@ export function sampleInput(path: string, fixture: Fixture): Record<string, unkn
 export const accessPaths = Object.keys(procedureAccess) as ProcedurePath[];
 export const pathsWithAccess = (...kinds: string[]) =>
   accessPaths.filter((path) => kinds.includes(procedureAccess[path]));
+
+/** Every procedure that needs a token, whatever else it needs. */
+export const signedInPaths = () => accessPaths.filter((path) => procedureAccess[path] !== "public");

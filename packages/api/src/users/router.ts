@@ -1,4 +1,4 @@
-import { deleteUser, findUserById, setPasswordHash, updateUserProfile } from "@folio/db";
+import { findUserById, setPasswordHash, updateUserProfile } from "@folio/db";
 import { TRPCError } from "@trpc/server";
 import { hashPassword, verifyPassword } from "../auth/passwords.js";
 import { rethrowConflict } from "../auth/router.js";
@@ -28,6 +28,7 @@ import {
   toPublicUser,
 } from "../shared/shapes.js";
 import { protectedProcedure, publicProcedure, router } from "../trpc.js";
+import { deleteAccount } from "./delete-account.js";
 
 const userGone = () => new TRPCError({ code: "NOT_FOUND", message: "User not found." });
 
@@ -95,8 +96,7 @@ export const userRouter = router({
     .input(userDeleteInput)
     .mutation(async ({ ctx, input }): Promise<Ok> => {
       await assertSelf(ctx, input.id, ctx.user.id);
-      // Posts and the picture go with the user through ON DELETE CASCADE, in the same statement.
-      await deleteUser(ctx.db, ctx.user.id);
+      await deleteAccount(ctx, ctx.user);
       return { ok: true };
     }),
 });

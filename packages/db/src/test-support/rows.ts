@@ -19,7 +19,14 @@ export function insertUserRow(
 export function insertPostRow(db: Kysely<Database>, authorId: number, title = "t") {
   return db
     .insertInto("posts")
-    .values({ author_id: authorId, title, content: "c", created_at: now(), updated_at: now() })
+    .values({
+      author_id: authorId,
+      title,
+      content: "c",
+      created_at: now(),
+      updated_at: now(),
+      published_at: now(),
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
 }

@@ -10,6 +10,8 @@ export interface FuzzFixture {
   fuzzer: { id: number; username: string; password: string; accessToken: string };
   /** A post of the fuzzer's. */
   postId: number;
+  /** Another account (the target of the admin procedures). */
+  memberId: number;
 }
 
 export interface FuzzModel {
@@ -153,6 +155,81 @@ export const fuzzModels = {
     valid: ({ postId }) => ({ id: postId }),
     fields: { id: int },
     missing: (_, id) => ({ id }),
+  },
+  "post.preview": {
+    token: "fuzzer",
+    valid: ({ postId }) => ({ id: postId }),
+    fields: { id: int },
+    missing: (_, id) => ({ id }),
+  },
+  "post.mine": {
+    token: "fuzzer",
+    valid: () => ({ status: "draft", limit: 10 }),
+    fields: {
+      status: { type: "oneOf", values: ["draft", "pending", "scheduled", "published"] },
+      ...page,
+    },
+  },
+  "post.review": { token: "fuzzer", valid: () => ({ limit: 10 }), fields: page },
+  "post.publish": {
+    token: "fuzzer",
+    valid: ({ postId }) => ({
+      id: postId,
+      publishAt: new Date(Date.now() + 86_400_000).toISOString(),
+    }),
+    fields: { id: int, publishAt: text(40) },
+    missing: (_, id) => ({ id }),
+  },
+  "post.unpublish": {
+    token: "fuzzer",
+    valid: ({ postId }) => ({ id: postId }),
+    fields: { id: int },
+    missing: (_, id) => ({ id }),
+  },
+  "post.submit": {
+    token: "fuzzer",
+    valid: ({ postId }) => ({ id: postId }),
+    fields: { id: int },
+    missing: (_, id) => ({ id }),
+  },
+  // The fuzzer is the first account, so the owner: every admin procedure reaches its schema.
+  "admin.users": {
+    token: "fuzzer",
+    valid: () => ({ query: "fuzz", limit: 10 }),
+    fields: { query: text(120), ...page },
+  },
+  "admin.setRole": {
+    token: "fuzzer",
+    valid: ({ memberId }) => ({ userId: memberId, role: "editor" }),
+    fields: {
+      userId: int,
+      role: { type: "oneOf", values: ["reader", "contributor", "author", "editor", "admin"] },
+    },
+    missing: (_, id) => ({ userId: id, role: "editor" }),
+  },
+  "admin.suspend": {
+    token: "fuzzer",
+    valid: ({ memberId }) => ({ userId: memberId }),
+    fields: { userId: int },
+    missing: (_, id) => ({ userId: id }),
+  },
+  "admin.unsuspend": {
+    token: "fuzzer",
+    valid: ({ memberId }) => ({ userId: memberId }),
+    fields: { userId: int },
+    missing: (_, id) => ({ userId: id }),
+  },
+  "admin.deleteUser": {
+    token: "fuzzer",
+    valid: ({ memberId }) => ({ userId: memberId }),
+    fields: { userId: int },
+    missing: (_, id) => ({ userId: id }),
+  },
+  "admin.transferOwnership": {
+    token: "fuzzer",
+    valid: ({ memberId, fuzzer }) => ({ userId: memberId, currentPassword: fuzzer.password }),
+    fields: { userId: int, currentPassword: text(128) },
+    missing: ({ fuzzer }, id) => ({ userId: id, currentPassword: fuzzer.password }),
   },
 } satisfies Record<ProcedurePath, FuzzModel>;
 

@@ -43,6 +43,8 @@ export type FieldKind =
   | { type: "int"; max?: number }
   | { type: "text"; max: number; nullable?: boolean }
   | { type: "literal"; value: string }
+  /** One of a few words (a role, a status). */
+  | { type: "oneOf"; values: readonly string[] }
   /** A multipart text part holding a positive whole number. */
   | { type: "formId" }
   /** A multipart file part holding a picture. */
@@ -97,6 +99,18 @@ export function wrongValueFor(kind: FieldKind): fc.Arbitrary<unknown> {
   }
   if (kind.type === "literal") {
     const otherText = fc.string({ maxLength: 20 }).filter((text) => text !== kind.value);
+    return fc.oneof(otherText, badNumbers, otherTypes);
+  }
+  if (kind.type === "oneOf") {
+    const values = kind.values;
+    // Another case of a word (type juggling: "Admin", "OWNER") is as wrong as another word.
+    const otherText = fc
+      .oneof(
+        fc.string({ maxLength: 20 }),
+        fc.constantFrom(...values).map((value) => value.toUpperCase()),
+        fc.constant("owner"),
+      )
+      .filter((text) => !values.includes(text));
     return fc.oneof(otherText, badNumbers, otherTypes);
   }
   const types = kind.nullable ? otherTypes.filter((value) => value !== null) : otherTypes;

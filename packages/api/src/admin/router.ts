@@ -1,0 +1,97 @@
+// admin.*: accounts, roles, suspension, deletion (admins and the owner), and the transfer of
+// ownership (the owner alone). Every procedure is gated by role before it reads anything.
+import {
+  countPostsOf,
+  findUserById,
+  listUsersForAdmin,
+  setUserRole,
+  setUserSuspended,
+  toIsoString,
+  transferOwnership,
+  type UserRow,
+} from "@folio/db";
+import { verifyPassword } from "../auth/passwords.js";
+import type { Context } from "../context.js";
+import { endAllSessions } from "../sessions/index.js";
+import { fieldError } from "../shared/errors.js";
+import { keysetPage } from "../shared/keyset-page.js";
+import { type AdminUser, type Ok, toAdminUser } from "../shared/shapes.js";
+import { permittedProcedure, router } from "../trpc.js";
+import { deleteAccount } from "../users/delete-account.js";
+import {
+  adminUserInput,
+  adminUsersInput,
+  setRoleInput,
+  transferOwnershipInput,
+} from "./schemas.js";
+import { loadAdminTarget, userNotFound } from "./targets.js";
+
+const adminProcedure = permittedProcedure("admin.manage");
+
+/** Every post of theirs counts, whatever its status (admins see them all). */
+const EVERY_POST = { userId: 0, seesEveryPost: true };
+
+async function asAdminUser(ctx: Context, row: UserRow | undefined): Promise<AdminUser> {
+  if (!row) throw userNotFound();
+  return toAdminUser(row, await countPostsOf(ctx.db, row.id, EVERY_POST));
+}
+
+export const adminRouter = router({
+  users: adminProcedure.input(adminUsersInput).query(({ ctx, input }) =>
+    keysetPage(
+      ctx.auth.secret,
+      { limit: input?.limit ?? 10, cursor: input?.cursor },
+      (after, limit) => listUsersForAdmin(ctx.db, { query: input?.query, limit, after }),
+      (row) => ({ at: toIsoString(row.created_at), id: row.id }),
+      ({ post_count, ...row }) => toAdminUser(row, Number(post_count ?? 0)),
+    ),
+  ),
+
+  setRole: adminProcedure.input(setRoleInput).mutation(async ({ ctx, input }) => {
+    await loadAdminTarget(ctx.db, ctx.user, input.userId, "setRole");
+    // Takes effect on the target's next request: the role is read on every request.
+    return asAdminUser(ctx, await setUserRole(ctx.db, input.userId, input.role));
+  }),
+
+  suspend: adminProcedure.input(adminUserInput).mutation(async ({ ctx, input }) => {
+    await loadAdminTarget(ctx.db, ctx.user, input.userId, "suspend");
+    const row = await ctx.db.transaction().execute(async (trx) => {
+      const suspended = await setUserSuspended(trx, input.userId, new Date().toISOString());
+      // Every session ends with the suspension, in the same transaction.
+      await endAllSessions(trx, input.userId);
+      return suspended;
+    });
+    return asAdminUser(ctx, row);
+  }),
+
+  unsuspend: adminProcedure.input(adminUserInput).mutation(async ({ ctx, input }) => {
+    await loadAdminTarget(ctx.db, ctx.user, input.userId, "unsuspend");
+    return asAdminUser(ctx, await setUserSuspended(ctx.db, input.userId, null));
+  }),
+
+  deleteUser: adminProcedure.input(adminUserInput).mutation(async ({ ctx, input }): Promise<Ok> => {
+    const target = await loadAdminTarget(ctx.db, ctx.user, input.userId, "deleteUser");
+    if (!(await deleteAccount(ctx, target))) throw userNotFound();
+    return { ok: true };
+  }),
+
+  transferOwnership: permittedProcedure("admin.transferOwnership")
+    .input(transferOwnershipInput)
+    .mutation(async ({ ctx, input }): Promise<Ok> => {
+      // BAD_REQUEST, not UNAUTHORIZED: the caller is still logged in.
+      if (!(await verifyPassword(ctx.user.password_hash, input.currentPassword))) {
+        throw fieldError("BAD_REQUEST", "currentPassword", "Current password is incorrect.");
+      }
+      const target = await findUserById(ctx.db, input.userId);
+      if (!target) throw userNotFound();
+      if (target.role !== "admin" || target.suspended_at !== null) {
+        throw fieldError(
+          "BAD_REQUEST",
+          "userId",
+          "Ownership can only go to an admin whose account is not suspended.",
+        );
+      }
+      await transferOwnership(ctx.db, target.id);
+      return { ok: true };
+    }),
+});
