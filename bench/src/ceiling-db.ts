@@ -5,16 +5,21 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import Database from "better-sqlite3";
 
 const POST_COLUMNS =
-  'select "posts"."id", "posts"."title", "posts"."content", "posts"."created_at", ' +
+  'select "posts"."id", "posts"."title", "posts"."content", "posts"."status", ' +
+  '"posts"."published_at", "posts"."created_at", ' +
   '"posts"."updated_at", "posts"."author_id", "users"."username" as "author_username", ' +
   '"users"."image_url" as "author_image_url", "users"."created_at" as "author_created_at" ' +
   'from "posts" inner join "users" on "users"."id" = "posts"."author_id"';
-const NEWEST_FIRST = 'order by "posts"."created_at" desc, "posts"."id" desc limit ?';
+// The visibility scope of packages/db/src/post-visibility.ts for the public.
+const LIVE = '("posts"."status" = ? and "posts"."published_at" <= ?)';
+const NEWEST_FIRST = 'order by "posts"."published_at" desc, "posts"."id" desc limit ?';
 
 interface PostRow {
   id: number;
   title: string;
   content: string;
+  status: string;
+  published_at: string | null;
   created_at: string;
   updated_at: string;
   author_id: number;
@@ -41,10 +46,14 @@ export function openCeilingDb(path: string, secret: Uint8Array) {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  const byId = sqlite.prepare<[number], PostRow>(`${POST_COLUMNS} where "posts"."id" = ?`);
-  const firstPage = sqlite.prepare<[number], PostRow>(`${POST_COLUMNS} ${NEWEST_FIRST}`);
-  const pageAfter = sqlite.prepare<[string, number, number], PostRow>(
-    `${POST_COLUMNS} where ("posts"."created_at", "posts"."id") < (?, ?) ${NEWEST_FIRST}`,
+  const byId = sqlite.prepare<[number, string, string], PostRow>(
+    `${POST_COLUMNS} where "posts"."id" = ? and ${LIVE}`,
+  );
+  const firstPage = sqlite.prepare<[string, string, number], PostRow>(
+    `${POST_COLUMNS} where ${LIVE} ${NEWEST_FIRST}`,
+  );
+  const pageAfter = sqlite.prepare<[string, string, string, number, number], PostRow>(
+    `${POST_COLUMNS} where ${LIVE} and ("posts"."published_at", "posts"."id") < (?, ?) ${NEWEST_FIRST}`,
   );
   // The session lookup of packages/db/src/sessions.ts (findUserBySession) and its
   // once-a-minute last-seen write (touchSession).
@@ -56,8 +65,8 @@ export function openCeilingDb(path: string, secret: Uint8Array) {
   const touch = sqlite.prepare<[string, string, string]>(
     'update "sessions" set "last_seen_at" = ? where "id" = ? and "last_seen_at" < ?',
   );
-  const insert = sqlite.prepare<[number, string, string, string, string]>(
-    'insert into "posts" ("author_id", "title", "content", "created_at", "updated_at") values (?, ?, ?, ?, ?)',
+  const insert = sqlite.prepare<[number, string, string, string, string, string, string]>(
+    'insert into "posts" ("author_id", "title", "content", "status", "published_at", "created_at", "updated_at") values (?, ?, ?, ?, ?, ?, ?)',
   );
   const cursorKey = createHmac("sha256", secret).update("folio:cursor:v1").digest();
   const sign = (body: string) =>
@@ -67,6 +76,14 @@ export function openCeilingDb(path: string, secret: Uint8Array) {
     id: row.id,
     title: row.title,
     content: row.content,
+    // The wire status as Folio derives it: a published post ahead of its time is scheduled.
+    status:
+      row.status === "published" &&
+      row.published_at !== null &&
+      row.published_at > new Date().toISOString()
+        ? "scheduled"
+        : row.status,
+    publishedAt: row.published_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     author: {
@@ -78,7 +95,7 @@ export function openCeilingDb(path: string, secret: Uint8Array) {
   });
 
   function encodeCursor(row: PostRow): string {
-    const body = Buffer.from(JSON.stringify([row.created_at, row.id])).toString("base64url");
+    const body = Buffer.from(JSON.stringify([row.published_at, row.id])).toString("base64url");
     return `${body}.${sign(body).toString("base64url")}`;
   }
 
@@ -105,12 +122,15 @@ export function openCeilingDb(path: string, secret: Uint8Array) {
       return user;
     },
     postById(id: number) {
-      const row = byId.get(id);
+      const row = byId.get(id, "published", new Date().toISOString());
       return row ? toPost(row) : undefined;
     },
     /** Keyset page: one extra row says whether another page exists. */
     page(limit: number, after: [string, number] | null) {
-      const rows = after ? pageAfter.all(after[0], after[1], limit + 1) : firstPage.all(limit + 1);
+      const now = new Date().toISOString();
+      const rows = after
+        ? pageAfter.all("published", now, after[0], after[1], limit + 1)
+        : firstPage.all("published", now, limit + 1);
       const items = rows.slice(0, limit);
       const last = items[items.length - 1];
       const nextCursor = rows.length > limit && last ? encodeCursor(last) : null;
@@ -119,7 +139,9 @@ export function openCeilingDb(path: string, secret: Uint8Array) {
     decodeCursor,
     createPost(authorId: number, title: string, content: string) {
       const now = new Date().toISOString();
-      const id = Number(insert.run(authorId, title, content, now, now).lastInsertRowid);
+      const id = Number(
+        insert.run(authorId, title, content, "published", now, now, now).lastInsertRowid,
+      );
       return this.postById(id);
     },
   };

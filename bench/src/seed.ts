@@ -52,7 +52,7 @@ export async function seedDatabase(path: string, size: SeedSize): Promise<void> 
     "insert into users (id, username, email, password_hash, image_url, created_at) values (?, ?, ?, ?, null, ?)",
   );
   const insertPost = sqlite.prepare(
-    "insert into posts (id, author_id, title, content, created_at, updated_at) values (?, ?, ?, ?, ?, ?)",
+    "insert into posts (id, author_id, title, content, status, published_at, created_at, updated_at) values (?, ?, ?, ?, 'published', ?, ?, ?)",
   );
   sqlite.transaction(() => {
     for (let id = 1; id <= size.users; id++) {
@@ -63,7 +63,7 @@ export async function seedDatabase(path: string, size: SeedSize): Promise<void> 
       const createdAt = new Date(EPOCH + id * POST_SPACING_MS).toISOString();
       const authorId = ((id * 7) % size.users) + 1;
       const content = words(id, 30 + (id % 50));
-      insertPost.run(id, authorId, words(id + 1, 4), content, createdAt, createdAt);
+      insertPost.run(id, authorId, words(id + 1, 4), content, createdAt, createdAt, createdAt);
     }
   })();
   sqlite.pragma("wal_checkpoint(TRUNCATE)");
@@ -71,6 +71,6 @@ export async function seedDatabase(path: string, size: SeedSize): Promise<void> 
 }
 
 /** The keyset position of post `id` as seeded (used to craft cursors at a known depth). */
-export function seededPosition(id: number): { createdAt: string; id: number } {
-  return { createdAt: new Date(EPOCH + id * POST_SPACING_MS).toISOString(), id };
+export function seededPosition(id: number): { at: string; id: number } {
+  return { at: new Date(EPOCH + id * POST_SPACING_MS).toISOString(), id };
 }

@@ -44,9 +44,64 @@ async function expectLoginLimitShared(pair: ServerPair, username: string, passwo
 
 describe.skipIf(!postgresUrl)("two server processes on one Postgres database", () => {
   let pair: ServerPair;
+  /** The first account, so the owner: the other tests' accounts are ordinary authors. */
+  let siteOwner: Awaited<ReturnType<typeof register>>;
   beforeAll(async () => {
     pair = await startServerPair(postgresUrl ?? "", { ...LIMITS, RATE_LIMIT_STORE: "postgres" });
+    siteOwner = await register(pair.at(0), "siteowner");
   }, 60_000);
+
+  it("applies a demotion and a suspension made on one process at the next request on the other", async () => {
+    const asOwner = { token: siteOwner.accessToken };
+    const editor = await register(pair.at(1));
+    const writer = await register(pair.at(1));
+    const setRole = await mutate(
+      pair.at(0),
+      "admin.setRole",
+      { userId: editor.user.id, role: "editor" },
+      asOwner,
+    );
+    expect(setRole.status).toBe(200);
+    const draft = await mutate(
+      pair.at(1),
+      "post.create",
+      { title: "Not yet", content: "Draft", status: "draft" },
+      { token: writer.accessToken },
+    );
+    const draftId = draft.body.result.data.id;
+    expect(
+      (await query(pair.at(1), "post.preview", { id: draftId }, editor.accessToken)).status,
+    ).toBe(200);
+    expect((await query(pair.at(1), "post.review", {}, editor.accessToken)).status).toBe(200);
+
+    // Demoted on process 0; the same token, without logging in again, on process 1.
+    await mutate(pair.at(0), "admin.setRole", { userId: editor.user.id, role: "author" }, asOwner);
+    const preview = await query(pair.at(1), "post.preview", { id: draftId }, editor.accessToken);
+    expect(preview.status).toBe(404);
+    const review = await query(pair.at(1), "post.review", {}, editor.accessToken);
+    expect(review.status).toBe(403);
+    expect(
+      (await query(pair.at(1), "user.me", undefined, editor.accessToken)).body.result.data.role,
+    ).toBe("author");
+
+    // Suspended on process 0: refused at once on process 1; only the right password learns why.
+    expect(
+      (await mutate(pair.at(0), "admin.suspend", { userId: editor.user.id }, asOwner)).status,
+    ).toBe(200);
+    expect((await query(pair.at(1), "user.me", undefined, editor.accessToken)).status).toBe(401);
+    const right = await mutate(pair.at(1), "auth.login", {
+      login: editor.username,
+      password: editor.password,
+    });
+    expect(right.status).toBe(403);
+    expect(right.body.error.message).toMatch(/suspended/);
+    const wrong = await mutate(pair.at(1), "auth.login", {
+      login: editor.username,
+      password: "not the one",
+    });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error.message).not.toMatch(/suspended/);
+  });
   afterAll(() => pair?.stop(), 60_000);
 
   it("both start together on an empty database and apply each migration once", async () => {
@@ -195,7 +250,10 @@ describe.skipIf(!postgresUrl)("two server processes on one Postgres database", (
         { token: dave.accessToken },
       );
     }
-    const existing = await pair.database.query<{ id: number }>("select id from posts");
+    // Every public post (a draft of another test is not in the feed, rightly).
+    const existing = await pair.database.query<{ id: number }>(
+      "select id from posts where status = 'published' and published_at <= now()",
+    );
     const seen: number[] = [];
     let cursor: string | null = null;
     for (let page = 0; page === 0 || cursor; page++) {

@@ -20,6 +20,10 @@ describe("the demo seed", () => {
     try {
       const first = await run();
       expect(first.stdout).toMatch(/alice \/ alice-demo-password/);
+      // One login of each role, printed with it.
+      for (const role of ["owner", "admin", "editor", "author", "contributor", "reader"]) {
+        expect(first.stdout).toMatch(new RegExp(`\\w+ / [\\w-]+ \\(${role}\\)`));
+      }
       const second = await run();
       expect(second.stdout).toMatch(/already exist/);
 
@@ -46,6 +50,26 @@ describe("the demo seed", () => {
           ).map((post) => [post.author.id, post.author.imageUrl]),
         );
         expect(authors.size).toBe(3);
+        // The pending post waits in the editor's queue; neither it nor the scheduled post nor
+        // the draft is in the public list.
+        const editor = await mutate(server.url, "auth.login", {
+          login: "bob",
+          password: "bob-demo-password",
+        });
+        expect(editor.body.result.data.user.role).toBe("editor");
+        const queue = await query(
+          server.url,
+          "post.review",
+          {},
+          editor.body.result.data.accessToken,
+        );
+        expect(queue.body.result.data.items.map((post: { status: string }) => post.status)).toEqual(
+          ["pending"],
+        );
+        const titles = (page.body.result.data.items as { title: string }[]).map((p) => p.title);
+        expect(titles).not.toContain("My first week as a contributor");
+        expect(titles).not.toContain("Next week: the Loire, part two");
+        expect(titles).not.toContain("Half an idea about bicycle bells");
         for (const url of authors.values()) {
           const picture = await fetch(`${server.url}${url}`);
           expect(picture.status).toBe(200);

@@ -139,10 +139,18 @@ export function findOwner(db: Kysely<Database>): Promise<UserRow | undefined> {
  * Makes `newOwnerId` the owner and the current owner an admin, in one transaction (the unique
  * index on the owner role forbids two owners even for a moment, so the old one steps down first).
  */
-export async function transferOwnership(db: Kysely<Database>, newOwnerId: number): Promise<void> {
+export async function transferOwnership(
+  db: Kysely<Database>,
+  newOwnerId: number,
+  options: { unsuspend?: boolean } = {},
+): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await tx.updateTable("users").set({ role: "admin" }).where("role", "=", "owner").execute();
-    await tx.updateTable("users").set({ role: "owner" }).where("id", "=", newOwnerId).execute();
+    await tx
+      .updateTable("users")
+      .set({ role: "owner", ...(options.unsuspend ? { suspended_at: null } : {}) })
+      .where("id", "=", newOwnerId)
+      .execute();
   });
 }
 

@@ -3,7 +3,7 @@
 import { hashPassword } from "@folio/api";
 import { createDb, findUserByLogin, migrateToLatest } from "@folio/db";
 import { ConfigError, loadConfig } from "../config/config.js";
-import { DEMO_BODY, DEMO_POSTS, DEMO_USERS } from "./seed/demo-blog.js";
+import { DEMO_BODY, DEMO_POSTS, DEMO_UNPUBLISHED, DEMO_USERS } from "./seed/demo-blog.js";
 import { seedDemoPictures } from "./seed/demo-pictures.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -25,7 +25,9 @@ async function seed(): Promise<void> {
   try {
     await migrateToLatest(db, dialect);
     if (await findUserByLogin(db, DEMO_USERS[0].username)) {
-      console.log("The demo users (alice, bob, carol) already exist; nothing was added.");
+      console.log(
+        `The demo users (${DEMO_USERS.map((u) => u.username).join(", ")}) already exist; nothing was added.`,
+      );
       return;
     }
     const hashes = await Promise.all(DEMO_USERS.map((user) => hashPassword(user.password)));
@@ -42,6 +44,7 @@ async function seed(): Promise<void> {
             password_hash: hashes[i] ?? "",
             image_url: null,
             created_at: joined,
+            role: user.role,
           })
           .returning("id")
           .executeTakeFirstOrThrow();
@@ -54,8 +57,25 @@ async function seed(): Promise<void> {
             author_id: ids.get(author) ?? 0,
             title,
             content: postContent(index, opening),
+            status: "published" as const,
+            published_at: postDate(index, now),
             created_at: postDate(index, now),
             updated_at: postDate(index, now),
+          })),
+        )
+        .execute();
+      const today = new Date(now).toISOString();
+      await trx
+        .insertInto("posts")
+        .values(
+          DEMO_UNPUBLISHED.map(([author, title, opening, state], index) => ({
+            author_id: ids.get(author) ?? 0,
+            title,
+            content: postContent(index, opening),
+            status: state === "scheduled" ? ("published" as const) : state,
+            published_at: state === "scheduled" ? new Date(now + 3 * DAY_MS).toISOString() : null,
+            created_at: today,
+            updated_at: today,
           })),
         )
         .execute();
@@ -65,10 +85,12 @@ async function seed(): Promise<void> {
       DEMO_USERS.map((user) => ({ id: ids.get(user.username) ?? 0, username: user.username })),
     );
     console.log(
-      `Seeded ${DEMO_USERS.length} users with pictures and ${DEMO_POSTS.length} posts (${dialect}).`,
+      `Seeded ${DEMO_USERS.length} users with pictures, ${DEMO_POSTS.length} published posts, ` +
+        `one pending review, one scheduled and one draft (${dialect}).`,
     );
-    console.log("Demo logins (username / password):");
-    for (const user of DEMO_USERS) console.log(`  ${user.username} / ${user.password}`);
+    console.log("Demo logins (username / password, role):");
+    for (const user of DEMO_USERS)
+      console.log(`  ${user.username} / ${user.password} (${user.role})`);
   } finally {
     await close();
   }

@@ -21,6 +21,8 @@ describe("the server log", () => {
       return res;
     };
     try {
+      // The first account is the owner, whose account can't be deleted: the subject is not it.
+      await register(server.url, "site_owner");
       const user = await register(server.url, "log_subject");
       tokens.push(user.accessToken);
       const as = () => ({ token: tokens.at(-1) });

@@ -1,9 +1,25 @@
-// The demo blog `pnpm db:seed` writes: three people and their posts.
+// The demo blog `pnpm db:seed` writes: one person of each role, their posts, a post waiting for
+// review and one scheduled to go live by itself.
+import type { Role } from "@folio/db";
+
 export const DEMO_USERS = [
-  { username: "alice", email: "alice@example.com", password: "alice-demo-password" },
-  { username: "bob", email: "bob@example.com", password: "bob-demo-password" },
-  { username: "carol", email: "carol@example.com", password: "carol-demo-password" },
-] as const;
+  { username: "alice", email: "alice@example.com", password: "alice-demo-password", role: "owner" },
+  { username: "bob", email: "bob@example.com", password: "bob-demo-password", role: "editor" },
+  {
+    username: "carol",
+    email: "carol@example.com",
+    password: "carol-demo-password",
+    role: "author",
+  },
+  { username: "dana", email: "dana@example.com", password: "dana-demo-password", role: "admin" },
+  {
+    username: "erin",
+    email: "erin@example.com",
+    password: "erin-demo-password",
+    role: "contributor",
+  },
+  { username: "rory", email: "rory@example.com", password: "rory-demo-password", role: "reader" },
+] as const satisfies readonly { username: string; email: string; password: string; role: Role }[];
 
 export type DemoUsername = (typeof DEMO_USERS)[number]["username"];
 
@@ -170,6 +186,29 @@ export const DEMO_POSTS: [DemoUsername, string, string][] = [
     "Some Sundays are for doing things. This one was for page 412 of 900.",
   ],
 ];
+
+/** Not published yet: [author, title, opening, state]. */
+export const DEMO_UNPUBLISHED: [DemoUsername, string, string, "pending" | "scheduled" | "draft"][] =
+  [
+    [
+      "erin",
+      "My first week as a contributor",
+      "I wrote this, and an editor will read it before anyone else does. That is the whole point of review.",
+      "pending",
+    ],
+    [
+      "carol",
+      "Next week: the Loire, part two",
+      "This one is written already. It goes live by itself in three days; nobody has to press a button.",
+      "scheduled",
+    ],
+    [
+      "carol",
+      "Half an idea about bicycle bells",
+      "Only I and the editors can see this draft until I publish it.",
+      "draft",
+    ],
+  ];
 
 export const DEMO_BODY = [
   "I kept notes along the way, mostly so that future me stops repeating the same mistakes.",
