@@ -20,6 +20,12 @@ const EXTRA_FIELDS = [
   "role",
   "isAdmin",
   "userId",
+  // Roles and drafts: a post's state moves only through publish, unpublish and submit, and an
+  // account's standing only through admin.*.
+  "status",
+  "publishedAt",
+  "suspended",
+  "postCount",
 ];
 
 // Mutations that take no input at all; tRPC drops whatever a client sends them. They cannot
@@ -30,6 +36,12 @@ const WITHOUT_INPUT = [
   "auth.logoutAll",
   "user.resendVerification",
 ];
+
+/** Fields a mutation takes that its sample input leaves out (they are optional). */
+const OPTIONAL_FIELDS: Record<string, string[]> = {
+  "post.create": ["status", "publishAt"],
+  "post.publish": ["publishAt"],
+};
 
 const mutations = accessPaths.filter((path) => procedureType(path) === "mutation");
 
@@ -50,7 +62,9 @@ const cases = mutations
   .flatMap((path) => {
     const extras = path.startsWith("post.") ? [...EXTRA_FIELDS, "email"] : EXTRA_FIELDS;
     return extras
-      .filter((field) => !inputKeys(path).includes(field))
+      .filter(
+        (field) => !inputKeys(path).includes(field) && !OPTIONAL_FIELDS[path]?.includes(field),
+      )
       .map((field) => [path, field] as const);
   });
 
