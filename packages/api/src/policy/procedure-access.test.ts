@@ -10,7 +10,8 @@ import {
   signedInPaths,
 } from "../test-support/sample-inputs.js";
 import { expectRefused } from "../test-support/snapshot.js";
-import { procedureAccess } from "./procedure-access.js";
+import { procedureAccess, ROLE_GATES } from "./procedure-access.js";
+import { ROLES } from "./roles.js";
 
 it("lists exactly the procedures the router serves", () => {
   expect(Object.keys(procedureAccess).sort()).toEqual(routerPaths());
@@ -39,6 +40,29 @@ describeEachDialect("access table", (dialect) => {
           ? [fixture.member.as, { id: fixture.member.id }]
           : [fixture.owner.as, sampleInput(path, fixture)];
       await expect(callPath(caller, path, input)).resolves.toBeDefined();
+    },
+  );
+
+  it.each(pathsWithAccess(...ROLE_GATES))(
+    "refuses %s to a signed-in account one role below its gate, changing nothing",
+    async (path) => {
+      const app = await freshApp(dialect);
+      const fixture = await createFixture(app);
+      const gate = procedureAccess[path] as (typeof ROLE_GATES)[number];
+      const below = ROLES[ROLES.indexOf(gate) - 1];
+      if (!below) throw new Error(`${path}: no role below ${gate}`);
+      // The member is an author: move them to the role just below the gate (the owner one
+      // step below is an admin: the deputy).
+      const caller = gate === "owner" ? fixture.deputy : fixture.member;
+      if (gate !== "owner") {
+        await fixture.owner.as.admin.setRole({ userId: fixture.member.id, role: below as never });
+      }
+      await expectRefused(
+        app.db,
+        () => callPath(caller.as, path, sampleInput(path, fixture)),
+        "FORBIDDEN",
+        new RegExp(`needs the ${gate} role`),
+      );
     },
   );
 
