@@ -34,6 +34,8 @@ export interface UserRow {
   email: string;
   image_url: string | null;
   created_at: string;
+  email_verified: number;
+  role: string;
   session_last_seen_at: string;
 }
 

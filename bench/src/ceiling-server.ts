@@ -106,8 +106,16 @@ function createHandler(db: CeilingDb, secret: Uint8Array) {
     },
     "user.me": async (req) => {
       const user = await currentUser(req);
-      const { id, username, image_url, created_at, email } = user;
-      return { id, username, imageUrl: image_url, createdAt: created_at, email };
+      const { id, username, image_url, created_at, email, email_verified, role } = user;
+      return {
+        id,
+        username,
+        imageUrl: image_url,
+        createdAt: created_at,
+        email,
+        emailVerified: email_verified === 1,
+        role,
+      };
     },
   };
 
