@@ -8,6 +8,7 @@ export {
   dialectOf,
 } from "./create-db.js";
 export { isForeignKeyViolation } from "./foreign-key-violation.js";
+export * from "./keyset.js";
 export { folioMigrations, migrateToLatest } from "./migrate.js";
 export * from "./pictures.js";
 export * from "./post-visibility.js";

@@ -1,5 +1,6 @@
 // Post queries. Every read joins the author, so a page costs one indexed query.
 import type { Kysely } from "kysely";
+import { type FeedPosition, keysetSlice } from "./keyset.js";
 import {
   inState,
   type PostAudience,
@@ -9,12 +10,6 @@ import {
 } from "./post-visibility.js";
 import { queryTemplate } from "./query-template.js";
 import type { Database, StoredPostStatus } from "./schema.js";
-
-/** A keyset position: the ordering time (`published_at` or `created_at`) and id of the last post shown. */
-export interface FeedPosition {
-  at: string;
-  id: number;
-}
 
 /** A page of the public feed (or of one author's published posts). */
 export interface PostPageQuery {
@@ -159,6 +154,8 @@ export async function listPosts(
 export const compilePostById = (db: Kysely<Database>, id: number, now: string = nowIso()) =>
   postById.compile(db, { id, now });
 
+const NEWEST_CREATED = { time: "posts.created_at", id: "posts.id", direction: "desc" } as const;
+
 export interface AuthorPostsQuery {
   authorId: number;
   /** The caller, through whose eyes the posts are read (the scope applies to every read). */
@@ -179,17 +176,7 @@ export function listAuthorPosts(
     .where(visibleTo(query.audience, now))
     .where("posts.author_id", "=", query.authorId);
   if (query.state) select = select.where(inState(query.state, now));
-  const after = query.after;
-  if (after) {
-    select = select.where((eb) =>
-      eb(eb.refTuple("posts.created_at", "posts.id"), "<", eb.tuple(after.at, after.id)),
-    );
-  }
-  return select
-    .orderBy("posts.created_at", "desc")
-    .orderBy("posts.id", "desc")
-    .limit(query.limit)
-    .execute();
+  return keysetSlice(select, NEWEST_CREATED, query.after, query.limit).execute();
 }
 
 export interface PendingPostsQuery {
@@ -205,20 +192,15 @@ export function listPendingPosts(
   query: PendingPostsQuery,
 ): Promise<PostWithAuthorRow[]> {
   const now = query.now ?? nowIso();
-  let select = selectPostsWithAuthor(db)
+  const select = selectPostsWithAuthor(db)
     .where(visibleTo(query.audience, now))
     .where(inState("pending", now));
-  const after = query.after;
-  if (after) {
-    select = select.where((eb) =>
-      eb(eb.refTuple("posts.created_at", "posts.id"), ">", eb.tuple(after.at, after.id)),
-    );
-  }
-  return select
-    .orderBy("posts.created_at", "asc")
-    .orderBy("posts.id", "asc")
-    .limit(query.limit)
-    .execute();
+  return keysetSlice(
+    select,
+    { ...NEWEST_CREATED, direction: "asc" },
+    query.after,
+    query.limit,
+  ).execute();
 }
 
 /** How many posts of `authorId` the audience may see (the admin list: every status). */

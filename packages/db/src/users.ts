@@ -1,5 +1,6 @@
 // User queries. Every function takes the Kysely instance first.
 import { type Kysely, sql } from "kysely";
+import { type FeedPosition, keysetSlice } from "./keyset.js";
 import type { Database, Role, UserRow } from "./schema.js";
 
 export function findUserById(db: Kysely<Database>, id: number): Promise<UserRow | undefined> {
@@ -159,7 +160,7 @@ export interface UserListQuery {
   query?: string | undefined;
   limit: number;
   /** The (created_at, id) of the last account shown. */
-  after?: { at: string; id: number } | undefined;
+  after?: FeedPosition | undefined;
 }
 
 /** Escapes LIKE's wildcards so a search for "a_b" finds exactly that. */
@@ -189,15 +190,6 @@ export function listUsersForAdmin(db: Kysely<Database>, query: UserListQuery) {
       ]),
     );
   }
-  const after = query.after;
-  if (after) {
-    select = select.where((eb) =>
-      eb(eb.refTuple("users.created_at", "users.id"), "<", eb.tuple(after.at, after.id)),
-    );
-  }
-  return select
-    .orderBy("users.created_at", "desc")
-    .orderBy("users.id", "desc")
-    .limit(query.limit)
-    .execute();
+  const newest = { time: "users.created_at", id: "users.id", direction: "desc" } as const;
+  return keysetSlice(select, newest, query.after, query.limit).execute();
 }
