@@ -37,7 +37,11 @@ export function useMyPosts(status: PostStatus | undefined) {
 export function usePost(id: number) {
   const signedIn = useAuth() !== null;
   const published = trpc.post.byId.useQuery({ id });
-  const hidden = errorCode(published.error) === "NOT_FOUND";
+  const previewed = trpc.useUtils().post.preview.getData({ id }) !== undefined;
+  // Not public: the public read says so, or it is asking again (a refetch of a read that never
+  // found the post starts over as pending) while the preview already shows it.
+  const hidden =
+    errorCode(published.error) === "NOT_FOUND" || (published.data === undefined && previewed);
   const preview = trpc.post.preview.useQuery({ id }, { enabled: hidden && signedIn });
   return hidden && signedIn ? preview : published;
 }
