@@ -76,6 +76,11 @@ describeInBrowser("the admin area", () => {
     await targetPage.getByRole("link", { name: "Home" }).click();
     await targetPage.getByRole("heading", { level: 1, name: "Log in" }).waitFor();
     await targetPage.getByRole("status").filter({ hasText: "Your session has ended." }).waitFor();
+    // Logging in again with the right password says why it is refused.
+    await targetPage.getByLabel("Username or email").fill(target.user.username);
+    await targetPage.getByLabel("Password").fill(PASSWORD);
+    await targetPage.getByRole("button", { name: "Log in" }).click();
+    await targetPage.getByRole("alert").filter({ hasText: "This account is suspended." }).waitFor();
     const login = () =>
       apiClient(folio.url).auth.login.mutate({ login: target.user.username, password: PASSWORD });
     expect(await outcome(login())).toBe("FORBIDDEN");

@@ -19,8 +19,9 @@ import {
   useUnsuspend,
 } from "./use-admin";
 import { UserActionDialog } from "./user-action-dialog";
-import { type AdminAction, UserRow } from "./user-row";
+import type { AdminAction } from "./user-row";
 import { UserSearch } from "./user-search";
+import { UsersTable } from "./users-table";
 
 export function AdminPage() {
   usePageTitle("Admin");
@@ -59,7 +60,6 @@ export function AdminPage() {
   const confirm = () => {
     if (!confirmed) return;
     const { user } = confirmed;
-    const options = { onSuccess: () => finish(NOTICES[confirmed.kind](user.username)) };
     if (confirmed.kind === "role") {
       mutations.role.mutate(
         { userId: user.id, role: confirmed.role },
@@ -67,7 +67,13 @@ export function AdminPage() {
           onSuccess: () => finish(`${user.username} is now ${ROLE_LABELS[confirmed.role]}.`),
         },
       );
-    } else mutations[confirmed.kind].mutate({ userId: user.id }, options);
+    } else {
+      const { kind } = confirmed;
+      mutations[kind].mutate(
+        { userId: user.id },
+        { onSuccess: () => finish(NOTICES[kind](user.username)) },
+      );
+    }
   };
 
   return (
@@ -97,36 +103,13 @@ export function AdminPage() {
           }
         >
           {(items) => (
-            <div className="table-responsive mb-3">
-              <table className="table align-middle">
-                <caption className="visually-hidden">
-                  {query ? `Accounts matching “${query}”` : "Accounts, newest first"}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">User</th>
-                    <th scope="col">Role</th>
-                    <th scope="col">State</th>
-                    <th scope="col" className="text-end">
-                      Posts
-                    </th>
-                    <th scope="col">Last seen</th>
-                    <th scope="col">Actions</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((user) => (
-                    <UserRow
-                      key={user.id}
-                      user={user}
-                      viewer={session.user}
-                      busy={busy}
-                      onAction={open}
-                    />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <UsersTable
+              users={items}
+              query={query}
+              viewer={session.user}
+              busy={busy}
+              onAction={open}
+            />
           )}
         </PagedList>
       )}
@@ -158,5 +141,4 @@ const NOTICES = {
   suspend: (name: string) => `${name} is suspended and signed out everywhere.`,
   unsuspend: (name: string) => `${name} can log in again.`,
   delete: (name: string) => `${name}'s account is deleted.`,
-  role: (name: string) => `${name}'s role is changed.`,
 };
