@@ -1,10 +1,11 @@
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
-import { apiClient, registerUser } from "./support/api";
+import { apiClient } from "./support/api";
 import { seriousViolations } from "./support/axe";
 import { describeInBrowser } from "./support/browser";
 import { useFolio } from "./support/folio";
 import { SMALL_PNG, uploadPictureFor } from "./support/pictures";
+import { registerWithRole } from "./support/roles";
 
 describeInBrowser("every page, for everyone", () => {
   // Its own server: the first test needs a site without posts.
@@ -48,10 +49,23 @@ describeInBrowser("every page, for everyone", () => {
 
   for (const colorScheme of ["light", "dark"] as const) {
     it(`has no serious accessibility problem on any page in the ${colorScheme} theme`, async () => {
-      const kim = await registerUser(folio.url, "kim");
-      const post = await apiClient(folio.url, kim.accessToken).post.create.mutate({
+      // An admin, so that every page (review queue, admin area) is open to her.
+      const kim = await registerWithRole(folio, "admin", "kim");
+      const kimApi = apiClient(folio.url, kim.accessToken);
+      const post = await kimApi.post.create.mutate({
         title: "Readable for all",
         content: "Contrast, labels, landmarks.",
+      });
+      const writer = await registerWithRole(folio, "contributor", "lou");
+      const pending = await apiClient(folio.url, writer.accessToken).post.create.mutate({
+        title: "Waiting for an editor",
+        content: "Submitted.",
+        status: "pending",
+      });
+      const draft = await kimApi.post.create.mutate({
+        title: "Half written",
+        content: "Draft.",
+        status: "draft",
       });
       // A real picture beside the post and on the account page (with its Remove button).
       await uploadPictureFor(folio.url, kim);
@@ -90,6 +104,7 @@ describeInBrowser("every page, for everyone", () => {
       await page.getByRole("navigation").getByRole("link", { name: kim.user.username }).waitFor();
 
       await visit("/posts/new", "New post");
+      await page.getByRole("button", { name: "Schedule…" }).waitFor();
       await visit(`/posts/${post.id}/edit`, "Edit post");
       await visit(`/posts/${post.id}`, "Readable for all");
       await page.getByRole("button", { name: "Delete" }).click();
@@ -97,6 +112,34 @@ describeInBrowser("every page, for everyone", () => {
       expect(await seriousViolations(page), "delete dialog").toEqual([]);
       await page.keyboard.press("Escape");
       await page.getByRole("dialog").waitFor({ state: "hidden" });
+      // Roles, drafts and review: the editor's buttons, the schedule picker with a refusal,
+      // a draft's banner, "My posts", the queue and the admin area with its dialogs.
+      await visit(`/posts/${draft.id}`, "Half written");
+      await page.getByRole("note").waitFor();
+      await page.getByRole("button", { name: "Schedule…" }).click();
+      const schedule = page.getByRole("dialog", { name: "Schedule this post" });
+      await schedule.getByLabel("Publish on").fill("2020-01-01T10:00");
+      await schedule.getByRole("button", { name: "Schedule" }).click();
+      await schedule.getByText("Publish time must be in the future").waitFor();
+      expect(await seriousViolations(page), "schedule dialog with an error").toEqual([]);
+      await page.keyboard.press("Escape");
+      await schedule.waitFor({ state: "hidden" });
+      await visit("/my-posts", "My posts");
+      await page.getByRole("link", { name: "Half written", exact: true }).waitFor();
+      await expectAccessible(page, `my posts, listed (${colorScheme})`);
+      await visit("/review", "Review queue");
+      // The dark run finds the light run's submission too: wait for this one's.
+      await page.locator(`a[href="/posts/${pending.id}"]`).first().waitFor();
+      await expectAccessible(page, `review queue, listed (${colorScheme})`);
+      await visit(`/posts/${pending.id}`, "Waiting for an editor");
+      await visit(`/admin?q=${writer.user.username}`, "Admin");
+      await page.getByLabel(`Role of ${writer.user.username}`).selectOption("author");
+      await page.getByRole("dialog", { name: `Change ${writer.user.username}'s role?` }).waitFor();
+      expect(await seriousViolations(page), "role change dialog").toEqual([]);
+      await page.keyboard.press("Escape");
+      await page.getByRole("dialog").waitFor({ state: "hidden" });
+      await expectAccessible(page, `admin, searched (${colorScheme})`);
+
       await visit("/account", "Your account");
       // The picture section with a preview and a refusal on its field, and the remove dialog.
       await page.getByLabel("Choose a picture").setInputFiles({

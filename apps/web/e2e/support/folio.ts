@@ -1,10 +1,13 @@
 // One real server and one browser per test file; a fresh browser context (cookies, storage)
 // per test. The server is apps/server's own test helper, so the browser tests run exactly
 // what production runs: the built server serving the built SPA.
+// The first account on a database becomes its owner, so each server gets its owner before any
+// test runs: every account a test registers is then an ordinary author, as before roles.
 import type { Session } from "@folio/api";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { type RunningServer, spawnServer } from "../../../server/test/support/spawn-server.ts";
+import { registerUser } from "./api";
 import { launchBrowser } from "./browser";
 
 const WEB_DIST_DIR = new URL("../../dist", import.meta.url).pathname;
@@ -12,6 +15,8 @@ const WEB_DIST_DIR = new URL("../../dist", import.meta.url).pathname;
 export interface Folio {
   url: string;
   browser: Browser;
+  /** The site's owner (a superuser), registered first on the fresh server. */
+  owner: Session;
   /** A new page in a new context; logged in as `session` when given. */
   newPage(session?: Session): Promise<Page>;
 }
@@ -20,6 +25,7 @@ export interface Folio {
 export function useFolio(env: Record<string, string> | (() => Record<string, string>) = {}): Folio {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
+  let owner: Session | undefined;
   const contexts: BrowserContext[] = [];
   // What a person would never see but must never happen: a script error, or anything the
   // Content-Security-Policy blocked (an inline style or script would break the page).
@@ -32,6 +38,10 @@ export function useFolio(env: Record<string, string> | (() => Record<string, str
     get browser() {
       if (!browser) throw new Error("browser not started");
       return browser;
+    },
+    get owner() {
+      if (!owner) throw new Error("server not started");
+      return owner;
     },
     async newPage(session?: Session) {
       const context = await folio.browser.newContext({ baseURL: folio.url });
@@ -59,6 +69,8 @@ export function useFolio(env: Record<string, string> | (() => Record<string, str
       }),
       launchBrowser(),
     ]);
+    owner = await registerUser(server.url, "owner");
+    if (owner.user.role !== "owner") throw new Error("the first account did not become the owner");
   });
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((context) => context.close()));

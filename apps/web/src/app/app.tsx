@@ -1,4 +1,5 @@
 import { QueryClientProvider } from "@tanstack/react-query";
+import { getQueryKey } from "@trpc/react-query";
 import { RouterProvider } from "react-router/dom";
 import { authStore } from "../lib/auth-store";
 import { withNotice } from "../lib/notice";
@@ -36,7 +37,15 @@ function handleUnauthorized(): void {
     .then(forget);
 }
 
-const queryClient = createQueryClient(handleUnauthorized);
+/** A refusal may mean the role changed: ask who we are again (see current-user-refresh.ts). */
+function handleForbidden(): void {
+  void queryClient.invalidateQueries({ queryKey: getQueryKey(trpc.user.me) });
+}
+
+const queryClient = createQueryClient({
+  onUnauthorized: handleUnauthorized,
+  onForbidden: handleForbidden,
+});
 const trpcClient = createTrpcClient();
 
 export function App() {

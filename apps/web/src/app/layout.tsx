@@ -1,8 +1,10 @@
 import { Outlet } from "react-router";
+import { useCurrentUserRefresh } from "./current-user-refresh";
 import { FlashNotice } from "./flash-notice";
 import { Navbar } from "./navbar";
 
 export function Layout() {
+  useCurrentUserRefresh();
   return (
     <div className="d-flex flex-column min-vh-100">
       <a className="visually-hidden-focusable position-absolute top-0 start-0 p-2" href="#main">

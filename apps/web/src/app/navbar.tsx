@@ -1,3 +1,4 @@
+import { hasPermission, type Permission } from "@folio/api/policy";
 import { useState } from "react";
 import { Link, NavLink } from "react-router";
 import { Avatar } from "../components/ui/avatar";
@@ -9,6 +10,10 @@ const navLinkClass = ({ isActive }: { isActive: boolean }) =>
 
 export function Navbar() {
   const session = useAuth();
+  // Hides what the role cannot do; the server decides. The role follows user.me (see
+  // current-user-refresh.ts), so a promotion or demotion shows here on the next click.
+  const may = (permission: Permission) =>
+    session !== null && hasPermission(session.user.role, permission);
   // The collapse is driven by React state: Bootstrap's own JS is not loaded.
   const [expanded, setExpanded] = useState(false);
   const close = () => setExpanded(false);
@@ -35,10 +40,31 @@ export function Navbar() {
                 Home
               </NavLink>
             </li>
-            {session ? (
+            {may("post.write") ? (
               <li className="nav-item">
                 <NavLink className={navLinkClass} to="/posts/new" onClick={close}>
                   New Post
+                </NavLink>
+              </li>
+            ) : null}
+            {session ? (
+              <li className="nav-item">
+                <NavLink className={navLinkClass} to="/my-posts" onClick={close}>
+                  My posts
+                </NavLink>
+              </li>
+            ) : null}
+            {may("post.moderate") ? (
+              <li className="nav-item">
+                <NavLink className={navLinkClass} to="/review" onClick={close}>
+                  Review
+                </NavLink>
+              </li>
+            ) : null}
+            {may("admin.manage") ? (
+              <li className="nav-item">
+                <NavLink className={navLinkClass} to="/admin" onClick={close}>
+                  Admin
                 </NavLink>
               </li>
             ) : null}

@@ -83,6 +83,24 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: "my-posts",
+        lazy: lazyPage(() => import("../features/posts/my-posts-page").then((m) => m.MyPostsPage), {
+          guarded: true,
+        }),
+      },
+      {
+        path: "review",
+        lazy: lazyPage(() => import("../features/review/review-page").then((m) => m.ReviewPage), {
+          guarded: true,
+        }),
+      },
+      {
+        path: "admin",
+        lazy: lazyPage(() => import("../features/admin/admin-page").then((m) => m.AdminPage), {
+          guarded: true,
+        }),
+      },
+      {
         path: "account",
         lazy: lazyPage(
           () => import("../features/account/account-page").then((m) => m.AccountPage),

@@ -33,7 +33,11 @@ export function describeError(error: unknown): string {
     case "INTERNAL_SERVER_ERROR":
       return "Something went wrong on our side. Please try again in a moment.";
     case "FORBIDDEN":
-      return "You are not allowed to do that.";
+      // The server says what is not allowed ("This account is suspended…", "You can't publish
+      // this post: submit it for review instead."); tRPC's bare default is the code itself.
+      return error.message && error.message !== "FORBIDDEN"
+        ? error.message
+        : "You are not allowed to do that.";
     case "UNAUTHORIZED":
       return error.message || "Please log in again.";
     case "PAYLOAD_TOO_LARGE":

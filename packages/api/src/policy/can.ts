@@ -1,7 +1,7 @@
 // The check for one post: may this account do this to it? Visibility comes first (a post the
-// caller may not see was never found: NOT_FOUND, from the scope), then this (FORBIDDEN).
+// caller may not see was never found: NOT_FOUND, from the scope), then this (FORBIDDEN, in
+// authorize.ts). No server code here: the SPA asks the same question (`@folio/api/policy`).
 import type { PostState } from "@folio/db";
-import { TRPCError } from "@trpc/server";
 import { hasPermission } from "./roles.js";
 import type { Viewer } from "./visibility.js";
 
@@ -13,7 +13,8 @@ export interface PostFacts {
   state: PostState;
 }
 
-const isLiveOrScheduled = (state: PostState) => state === "published" || state === "scheduled";
+export const isLiveOrScheduled = (state: PostState) =>
+  state === "published" || state === "scheduled";
 
 /** API.md's table, for one post the caller can already see. */
 export function can(user: Viewer, action: PostAction, post: PostFacts): boolean {
@@ -32,24 +33,5 @@ export function can(user: Viewer, action: PostAction, post: PostFacts): boolean 
       return moderates || (own && hasPermission(user.role, "post.publishOwn"));
     case "submit":
       return own && hasPermission(user.role, "post.write");
-  }
-}
-
-const REFUSALS: Record<PostAction, string> = {
-  update: "You can't edit this post.",
-  delete: "You can't delete this post.",
-  publish: "You can't publish this post: submit it for review instead.",
-  unpublish: "You can't unpublish this post.",
-  submit: "Only the post's author can submit it for review.",
-};
-
-/** `can`, or FORBIDDEN with a message that says what is not allowed. */
-export function authorize(user: Viewer, action: PostAction, post: PostFacts): void {
-  if (!can(user, action, post)) {
-    const message =
-      action === "update" && post.authorId === user.id && isLiveOrScheduled(post.state)
-        ? "Contributors can't edit a post once it is published or scheduled."
-        : REFUSALS[action];
-    throw new TRPCError({ code: "FORBIDDEN", message });
   }
 }

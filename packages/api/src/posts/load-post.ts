@@ -9,7 +9,8 @@ import {
 } from "@folio/db";
 import { TRPCError } from "@trpc/server";
 import type { Context } from "../context.js";
-import { authorize, type PostAction } from "../policy/can.js";
+import { authorize } from "../policy/authorize.js";
+import type { PostAction } from "../policy/can.js";
 import { audienceOf } from "../policy/visibility.js";
 
 export const postNotFound = () => new TRPCError({ code: "NOT_FOUND", message: "Post not found." });

@@ -9,6 +9,8 @@ interface TextFieldProps {
   autoComplete?: string;
   multiline?: boolean;
   hint?: string;
+  /** Takes the focus when its dialog opens (see dialog.tsx). */
+  dialogAutofocus?: boolean;
 }
 
 /** A labelled input whose error is linked with aria-describedby and flagged aria-invalid. */
@@ -20,6 +22,7 @@ export function TextField({
   autoComplete,
   multiline = false,
   hint,
+  dialogAutofocus = false,
 }: TextFieldProps) {
   const id = useId();
   const errorId = `${id}-error`;
@@ -30,6 +33,7 @@ export function TextField({
     className: `form-control${error ? " is-invalid" : ""}`,
     "aria-invalid": error ? true : undefined,
     "aria-describedby": describedBy || undefined,
+    "data-autofocus": dialogAutofocus || undefined,
     ...registration,
   };
   return (

@@ -1,5 +1,4 @@
-import { Dialog } from "../../components/ui/dialog";
-import { ErrorAlert } from "../../components/ui/error-alert";
+import { ConfirmDialog } from "../../components/ui/confirm-dialog";
 
 interface DeletePostDialogProps {
   open: boolean;
@@ -10,26 +9,16 @@ interface DeletePostDialogProps {
   onClose: () => void;
 }
 
-export function DeletePostDialog(props: DeletePostDialogProps) {
-  const { open, title, pending, error, onConfirm, onClose } = props;
+export function DeletePostDialog({ title, ...props }: DeletePostDialogProps) {
   return (
-    <Dialog
-      open={open}
+    <ConfirmDialog
+      {...props}
       title="Delete this post?"
-      onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn btn-secondary" data-autofocus onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-danger" disabled={pending} onClick={onConfirm}>
-            {pending ? "Deleting…" : "Delete post"}
-          </button>
-        </>
-      }
+      confirmLabel="Delete post"
+      pendingLabel="Deleting…"
+      danger
     >
-      {error ? <ErrorAlert error={error} /> : null}
       <p className="mb-0">“{title}” will be deleted for good. This cannot be undone.</p>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

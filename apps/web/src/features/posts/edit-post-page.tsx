@@ -8,9 +8,14 @@ import { withNotice } from "../../lib/notice";
 import { useAuth } from "../../lib/use-auth";
 import { usePageTitle } from "../../lib/use-page-title";
 import { NotAuthorizedDialog } from "./not-authorized-dialog";
+import { offeredActions } from "./post-actions";
 import { PostForm } from "./post-form";
+import { StatusBadge } from "./status-badge";
 import { useUpdatePost } from "./use-post-mutations";
-import { parseId, usePost } from "./use-posts";
+import { parseId, usePostToEdit } from "./use-posts";
+import { VisibilityBanner } from "./visibility-banner";
+
+const SAVE = [{ intent: "save", label: "Save changes", pendingLabel: "Saving…" }];
 
 export function EditPostPage() {
   const id = parseId(useParams().id);
@@ -18,13 +23,14 @@ export function EditPostPage() {
   return <EditPost id={id} />;
 }
 
+/** Title and content only: the post keeps its state (the post page moves it). */
 function EditPost({ id }: { id: number }) {
   usePageTitle("Edit post");
   const session = useAuth();
   const navigate = useNavigate();
-  const post = usePost(id);
+  const post = usePostToEdit(id);
   const update = useUpdatePost();
-  const [forbidden, setForbidden] = useState(false);
+  const [refusal, setRefusal] = useState<unknown>(null);
 
   if (post.isPending) return <Spinner label="Loading post…" />;
   if (errorCode(post.error) === "NOT_FOUND") return <NotFound title="Post not found" />;
@@ -39,12 +45,14 @@ function EditPost({ id }: { id: number }) {
     </Link>
   );
   // The server decides (403); this only spares people a form they could never save.
-  if (session?.user.id !== post.data.author.id) {
+  if (!offeredActions(session?.user ?? null, post.data).has("edit")) {
     return (
       <div className="row justify-content-center">
         <div className="col-lg-8">
           <h1 className="h2 mb-4">Not authorized</h1>
-          <p>Only the author of a post can edit it.</p>
+          <p>
+            You can't edit this post: only its author (while their role allows it) and editors can.
+          </p>
           {backToPost}
         </div>
       </div>
@@ -54,24 +62,29 @@ function EditPost({ id }: { id: number }) {
   return (
     <div className="row justify-content-center">
       <div className="col-lg-8">
-        <h1 className="h2 mb-4">Edit post</h1>
+        <h1 className="h2 mb-3">Edit post</h1>
+        <p className="d-flex align-items-center gap-2">
+          <StatusBadge status={post.data.status} />
+          <span className="text-body-secondary small">Saving keeps the post in this state.</span>
+        </p>
+        <VisibilityBanner post={post.data} viewerId={session?.user.id} />
         <PostForm
           initial={{ title: post.data.title, content: post.data.content }}
-          submitLabel="Save changes"
-          pending={update.isPending}
+          buttons={SAVE}
+          pendingIntent={update.isPending ? "save" : null}
           onSave={async (values) => {
             await update.mutateAsync({ id, ...values });
             await navigate(`/posts/${id}`, withNotice("Your changes are saved."));
           }}
           onError={(error) => {
             if (errorCode(error) !== "FORBIDDEN") return false;
-            setForbidden(true);
+            setRefusal(error);
             return true;
           }}
         />
         {backToPost}
       </div>
-      <NotAuthorizedDialog open={forbidden} onClose={() => setForbidden(false)} />
+      <NotAuthorizedDialog error={refusal} onClose={() => setRefusal(null)} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { hasPermission } from "@folio/api/policy";
 import { Link } from "react-router";
 import { useAuth } from "../../lib/use-auth";
 import { usePageTitle } from "../../lib/use-page-title";
@@ -7,6 +8,7 @@ import { useFeed } from "./use-posts";
 export function HomePage() {
   usePageTitle("Home");
   const session = useAuth();
+  const mayWrite = session !== null && hasPermission(session.user.role, "post.write");
   const feed = useFeed();
   return (
     <div className="row justify-content-center">
@@ -17,9 +19,11 @@ export function HomePage() {
           empty={
             <div className="text-center py-5 border rounded-3 bg-body-tertiary">
               <p className="lead mb-3">No posts yet.</p>
-              <Link className="btn btn-primary" to={session ? "/posts/new" : "/register"}>
-                {session ? "Write the first post" : "Register to write the first post"}
-              </Link>
+              {session && !mayWrite ? null : (
+                <Link className="btn btn-primary" to={mayWrite ? "/posts/new" : "/register"}>
+                  {mayWrite ? "Write the first post" : "Register to write the first post"}
+                </Link>
+              )}
             </div>
           }
         />

@@ -1,10 +1,11 @@
 import { Dialog } from "../../components/ui/dialog";
+import { describeError } from "../../lib/api-errors";
 
-/** What a FORBIDDEN answer looks like: the post belongs to someone else. */
-export function NotAuthorizedDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** What a FORBIDDEN answer looks like: the server's reason, and that nothing changed. */
+export function NotAuthorizedDialog({ error, onClose }: { error: unknown; onClose: () => void }) {
   return (
     <Dialog
-      open={open}
+      open={Boolean(error)}
       title="Not authorized"
       onClose={onClose}
       footer={
@@ -13,10 +14,7 @@ export function NotAuthorizedDialog({ open, onClose }: { open: boolean; onClose:
         </button>
       }
     >
-      <p className="mb-0">
-        You are not authorized to change this post: only its author can edit or delete it. Nothing
-        was changed.
-      </p>
+      <p className="mb-0">{error ? describeError(error) : null} Nothing was changed.</p>
     </Dialog>
   );
 }

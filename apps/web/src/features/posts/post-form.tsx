@@ -1,41 +1,59 @@
-import { type PostCreateInput, postCreateInput } from "@folio/api/schemas";
+import { contentSchema, titleSchema } from "@folio/api/schemas";
 import { zodResolver } from "@hookform/resolvers/zod";
+import type { FormEvent } from "react";
 import { useForm } from "react-hook-form";
-import type { z } from "zod";
+import { z } from "zod";
 import { FormError } from "../../components/ui/form-error";
-import { SubmitButton } from "../../components/ui/submit-button";
 import { TextField } from "../../components/ui/text-field";
 import { applyServerErrors } from "../../lib/form-errors";
 
-type PostValues = z.output<typeof postCreateInput>;
+// Title and content only: how the post is saved (draft, review, now, later) is the button's.
+const postForm = z.object({ title: titleSchema, content: contentSchema });
+export type PostValues = z.output<typeof postForm>;
+type PostInput = z.input<typeof postForm>;
 
-interface PostFormProps {
-  initial?: PostCreateInput;
-  submitLabel: string;
-  pending: boolean;
+export interface SaveButton<Intent extends string> {
+  intent: Intent;
+  label: string;
+  pendingLabel: string;
+}
+
+interface PostFormProps<Intent extends string> {
+  initial?: PostInput;
+  /** One button per way to save; the first is the one Enter presses. */
+  buttons: SaveButton<Intent>[];
+  /** The intent being saved, or null. */
+  pendingIntent: Intent | null;
   /** Saves the post; a rejection is shown on the form unless `onError` takes it. */
-  onSave: (values: PostValues) => Promise<unknown>;
+  onSave: (values: PostValues, intent: Intent) => Promise<unknown>;
   onError?: (error: unknown) => boolean;
 }
 
 /** Title and content, checked with the API's own rules before anything is sent. */
-export function PostForm({ initial, submitLabel, pending, onSave, onError }: PostFormProps) {
-  const { register, handleSubmit, setError, formState } = useForm<
-    PostCreateInput,
-    unknown,
-    PostValues
-  >({
-    resolver: zodResolver(postCreateInput),
+export function PostForm<Intent extends string>(props: PostFormProps<Intent>) {
+  const { initial, buttons, pendingIntent, onSave, onError } = props;
+  const { register, handleSubmit, setError, formState } = useForm<PostInput, unknown, PostValues>({
+    resolver: zodResolver(postForm),
     defaultValues: initial ?? { title: "", content: "" },
   });
   const { errors } = formState;
 
-  const onSubmit = handleSubmit((values) =>
-    onSave(values).catch((error: unknown) => {
-      if (onError?.(error)) return;
-      applyServerErrors(error, setError, ["title", "content"]);
-    }),
-  );
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    // Which button was pressed; Enter in the title presses the first.
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const pressed = buttons.find((button) => button.intent === submitter?.getAttribute("value"));
+    const intent = (pressed ?? buttons[0])?.intent;
+    if (intent === undefined) {
+      event.preventDefault();
+      return;
+    }
+    return handleSubmit((values) =>
+      onSave(values, intent).catch((error: unknown) => {
+        if (onError?.(error)) return;
+        applyServerErrors(error, setError, ["title", "content"]);
+      }),
+    )(event);
+  };
 
   return (
     <form onSubmit={onSubmit} noValidate>
@@ -47,7 +65,27 @@ export function PostForm({ initial, submitLabel, pending, onSave, onError }: Pos
         registration={register("content")}
         error={errors.content?.message}
       />
-      <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
+      <div className="d-flex flex-wrap gap-2">
+        {buttons.map((button, index) => (
+          <button
+            key={button.intent}
+            type="submit"
+            name="intent"
+            value={button.intent}
+            className={`btn ${index === 0 ? "btn-primary" : "btn-outline-primary"}`}
+            disabled={pendingIntent !== null}
+          >
+            {pendingIntent === button.intent ? (
+              <>
+                <span className="spinner-border spinner-border-sm me-2" aria-hidden="true" />
+                {button.pendingLabel}
+              </>
+            ) : (
+              button.label
+            )}
+          </button>
+        ))}
+      </div>
     </form>
   );
 }

@@ -1,55 +1,32 @@
-import type { Page, Post } from "@folio/api";
-import type { ReactNode } from "react";
-import { ErrorAlert } from "../../components/ui/error-alert";
-import { Spinner } from "../../components/ui/spinner";
+import type { Post } from "@folio/api";
+import { Fragment, type ReactNode } from "react";
+import { type InfiniteQueryLike, PagedList } from "../../components/ui/paged-list";
 import { PostCard } from "./post-card";
 
 interface PostListProps {
-  query: {
-    data?: { pages: Page<Post>[] } | undefined;
-    error: unknown;
-    isPending: boolean;
-    hasNextPage: boolean;
-    isFetchingNextPage: boolean;
-    fetchNextPage: () => unknown;
-    refetch: () => unknown;
-  };
+  query: InfiniteQueryLike<Post>;
   empty: ReactNode;
+  /** How one post shows; a card with its author by default. */
+  renderPost?: (post: Post) => ReactNode;
 }
 
 /** A paginated list of posts with its loading, failure, empty and "Load more" states. */
-export function PostList({ query, empty }: PostListProps) {
-  if (query.isPending) return <Spinner label="Loading posts…" />;
-  if (!query.data) {
-    return <ErrorAlert error={query.error} title="Couldn't load posts." onRetry={query.refetch} />;
-  }
-  const posts = query.data.pages.flatMap((page) => page.items);
-  if (posts.length === 0) return <>{empty}</>;
+export function PostList({ query, empty, renderPost }: PostListProps) {
   return (
-    <>
-      {posts.map((post) => (
-        <PostCard key={post.id} post={post} />
-      ))}
-      {query.error ? <ErrorAlert error={query.error} title="Couldn't load more posts." /> : null}
-      {query.hasNextPage ? (
-        <div className="text-center">
-          <button
-            type="button"
-            className="btn btn-outline-primary"
-            disabled={query.isFetchingNextPage}
-            onClick={() => query.fetchNextPage()}
-          >
-            {query.isFetchingNextPage ? (
-              <>
-                <span className="spinner-border spinner-border-sm me-2" aria-hidden="true" />
-                Loading…
-              </>
-            ) : (
-              "Load more"
-            )}
-          </button>
-        </div>
-      ) : null}
-    </>
+    <PagedList
+      query={query}
+      loadingLabel="Loading posts…"
+      errorTitle="Couldn't load posts."
+      moreErrorTitle="Couldn't load more posts."
+      empty={empty}
+    >
+      {(posts) =>
+        posts.map((post) => (
+          <Fragment key={post.id}>
+            {renderPost ? renderPost(post) : <PostCard post={post} />}
+          </Fragment>
+        ))
+      }
+    </PagedList>
   );
 }

@@ -1,18 +1,15 @@
-import { useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { Avatar } from "../../components/ui/avatar";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { FormattedDate } from "../../components/ui/formatted-date";
 import { NotFound } from "../../components/ui/not-found";
 import { Spinner } from "../../components/ui/spinner";
 import { errorCode } from "../../lib/api-errors";
-import { withNotice } from "../../lib/notice";
 import { useAuth } from "../../lib/use-auth";
 import { usePageTitle } from "../../lib/use-page-title";
-import { DeletePostDialog } from "./delete-post-dialog";
-import { NotAuthorizedDialog } from "./not-authorized-dialog";
-import { useDeletePost } from "./use-post-mutations";
+import { PostActionsBar } from "./post-actions-bar";
 import { parseId, usePost } from "./use-posts";
+import { VisibilityBanner } from "./visibility-banner";
 
 const POST_NOT_FOUND = "This post does not exist, or it was deleted.";
 
@@ -22,13 +19,10 @@ export function PostPage() {
   return <PostView id={id} />;
 }
 
+/** One post: a published one for anyone, a draft, pending or scheduled one for who may see it. */
 function PostView({ id }: { id: number }) {
   const session = useAuth();
-  const navigate = useNavigate();
   const post = usePost(id);
-  const remove = useDeletePost();
-  const [confirming, setConfirming] = useState(false);
-  const [forbidden, setForbidden] = useState(false);
   usePageTitle(post.data?.title ?? "Post");
 
   if (post.isPending) return <Spinner label="Loading post…" />;
@@ -42,25 +36,12 @@ function PostView({ id }: { id: number }) {
   }
 
   const { title, content, author, createdAt, updatedAt } = post.data;
-  const isOwner = session?.user.id === author.id;
-  const confirmDelete = () =>
-    remove.mutate(
-      { id },
-      {
-        onSuccess: () => void navigate("/", withNotice("Your post was deleted.")),
-        onError: (error) => {
-          if (errorCode(error) !== "FORBIDDEN") return;
-          setConfirming(false);
-          setForbidden(true);
-        },
-      },
-    );
-
   return (
     <article className="row justify-content-center">
       <div className="col-lg-8">
         <h1 className="mb-3 text-break">{title}</h1>
-        <div className="d-flex align-items-center gap-2 mb-4">
+        <VisibilityBanner post={post.data} viewerId={session?.user.id} />
+        <div className="d-flex align-items-center gap-2 mb-3">
           <Avatar imageUrl={author.imageUrl} />
           <div className="small">
             <Link to={`/users/${author.id}`} className="fw-semibold">
@@ -76,35 +57,10 @@ function PostView({ id }: { id: number }) {
               ) : null}
             </div>
           </div>
-          {isOwner ? (
-            <div className="ms-auto d-flex gap-2">
-              <Link to={`/posts/${id}/edit`} className="btn btn-outline-primary btn-sm">
-                Edit
-              </Link>
-              <button
-                type="button"
-                className="btn btn-outline-danger btn-sm"
-                onClick={() => {
-                  remove.reset();
-                  setConfirming(true);
-                }}
-              >
-                Delete
-              </button>
-            </div>
-          ) : null}
         </div>
+        <PostActionsBar post={post.data} viewer={session?.user ?? null} />
         <div className="post-content fs-5">{content}</div>
       </div>
-      <DeletePostDialog
-        open={confirming}
-        title={title}
-        pending={remove.isPending}
-        error={errorCode(remove.error) === "FORBIDDEN" ? null : remove.error}
-        onConfirm={confirmDelete}
-        onClose={() => setConfirming(false)}
-      />
-      <NotAuthorizedDialog open={forbidden} onClose={() => setForbidden(false)} />
     </article>
   );
 }
