@@ -25,7 +25,8 @@ export interface PostPageQuery {
   now?: string | undefined;
 }
 
-function selectPostsWithAuthor(db: Kysely<Database>) {
+/** Posts with their author: the columns every post read selects (the row `toPost` maps). */
+export function selectPostsWithAuthor(db: Kysely<Database>) {
   return db
     .selectFrom("posts")
     .innerJoin("users", "users.id", "posts.author_id")

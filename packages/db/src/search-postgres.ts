@@ -1,0 +1,67 @@
+// Search on Postgres: the posts.search_vector column (a stored generated tsvector, title
+// weighted A and content B; migration 20261206-0003-search) with its GIN index, ts_rank_cd for
+// the score, ts_headline for the marks. Each term goes to plainto_tsquery / phraseto_tsquery as
+// a bound value and the tsquery operators come from the parsed structure, so nothing a person
+// types is read as tsquery syntax.
+import { type RawBuilder, type SqlBool, sql } from "kysely";
+import { PUBLIC_AUDIENCE, visibleTo } from "./post-visibility.js";
+import { selectPostsWithAuthor } from "./posts.js";
+import {
+  MATCH_END,
+  MATCH_START,
+  type SearchDialect,
+  type SearchQuery,
+  type SearchTerm,
+} from "./search-query.js";
+
+const english = sql`'english'::regconfig`;
+
+function termQuery(term: SearchTerm): RawBuilder<string> {
+  return term.phrase
+    ? sql`phraseto_tsquery(${english}, ${term.text})`
+    : sql`plainto_tsquery(${english}, ${term.text})`;
+}
+
+/** The tsquery for a parsed query: `(a || b) && c <-> d && !!e`. */
+export function tsquery(query: SearchQuery): RawBuilder<string> {
+  const groups = query.all.map((group) => sql`(${sql.join(group.map(termQuery), sql` || `)})`);
+  const excluded = query.none.map((term) => sql`!!${termQuery(term)}`);
+  return sql`(${sql.join([...groups, ...excluded], sql` && `)})`;
+}
+
+// ts_rank_cd's default weights {D, C, B, A} = {0.1, 0.2, 0.4, 1.0}: a title match (A) counts
+// 2.5 times a content match (B). float8, so the score read back compares equal in a cursor.
+const scoreOf = (query: RawBuilder<string>) =>
+  sql<number>`ts_rank_cd("posts"."search_vector", ${query})::float8`;
+
+const HEADLINE_OPTIONS = `HighlightAll=true, StartSel=${MATCH_START}, StopSel=${MATCH_END}`;
+
+export const postgresSearch: SearchDialect = {
+  page(db, { query, limit, after, now }) {
+    const parsed = tsquery(query);
+    const score = scoreOf(parsed);
+    let select = selectPostsWithAuthor(db)
+      .select(score.as("score"))
+      .where(sql<SqlBool>`"posts"."search_vector" @@ ${parsed}`)
+      .where(visibleTo(PUBLIC_AUDIENCE, now));
+    if (after) {
+      select = select.where(
+        sql<SqlBool>`(${score}, "posts"."published_at", "posts"."id") < (${after.score}, ${after.at}::timestamptz, ${after.id})`,
+      );
+    }
+    return select
+      .orderBy("score", "desc")
+      .orderBy("posts.published_at", "desc")
+      .orderBy("posts.id", "desc")
+      .limit(limit)
+      .execute();
+  },
+
+  async mark(db, query, ids) {
+    if (ids.length === 0) return new Map();
+    const { rows } = await sql<{ id: number; marked: string }>`
+      select "id", ts_headline(${english}, "content", ${tsquery(query)}, ${HEADLINE_OPTIONS}) as marked
+      from "posts" where "id" in (${sql.join(ids)})`.execute(db);
+    return new Map(rows.map((row) => [row.id, row.marked]));
+  },
+};

@@ -1,0 +1,69 @@
+// Search on SQLite: FTS5's MATCH over the posts_search table (porter stemmer; the migration
+// 20261206-0003-search keeps it current with triggers), bm25 for the score, highlight() for
+// the marks. Every term goes into the MATCH expression as an FTS5 string (double-quoted, inner
+// quotes doubled), so nothing a person types is read as FTS5 syntax (columns, NEAR, prefixes).
+import { type Kysely, type SqlBool, sql } from "kysely";
+import { PUBLIC_AUDIENCE, visibleTo } from "./post-visibility.js";
+import { selectPostsWithAuthor } from "./posts.js";
+import type { Database } from "./schema.js";
+import {
+  MATCH_END,
+  MATCH_START,
+  type SearchDialect,
+  type SearchQuery,
+  type SearchTerm,
+} from "./search-query.js";
+
+/** bm25 weights of the title and content columns: a match in the title counts five times. */
+const TITLE_WEIGHT = 5;
+const CONTENT_WEIGHT = 1;
+
+/** An FTS5 string: the tokenizer splits it into words that must appear in that order. */
+const fts5String = (term: SearchTerm) => `"${term.text.replaceAll('"', '""')}"`;
+
+/** The MATCH expression for a parsed query: `("a" OR "b") AND "c d" NOT "e"`. */
+export function fts5Expression(query: SearchQuery): string {
+  const groups = query.all.map((group) => `(${group.map(fts5String).join(" OR ")})`);
+  // FTS5's NOT is binary (`x NOT y`): each exclusion wraps what came before.
+  return query.none.reduce(
+    (expression, term) => `(${expression} NOT ${fts5String(term)})`,
+    groups.join(" AND "),
+  );
+}
+
+// bm25 is lower for better matches; negated, every dialect's score is "higher is better".
+const score = sql<number>`-bm25("posts_search", ${sql.lit(TITLE_WEIGHT)}, ${sql.lit(CONTENT_WEIGHT)})`;
+
+export const sqliteSearch: SearchDialect = {
+  page(db, { query, limit, after, now }) {
+    let select = selectPostsWithAuthor(db)
+      .innerJoin(sql<{ rowid: number }>`"posts_search"`.as("posts_search"), (join) =>
+        join.onRef("posts_search.rowid", "=", "posts.id"),
+      )
+      .select(score.as("score"))
+      .where(sql<SqlBool>`"posts_search" match ${fts5Expression(query)}`)
+      .where(visibleTo(PUBLIC_AUDIENCE, now));
+    if (after) {
+      select = select.where(
+        sql<SqlBool>`(${score}, "posts"."published_at", "posts"."id") < (${after.score}, ${after.at}, ${after.id})`,
+      );
+    }
+    return select
+      .orderBy("score", "desc")
+      .orderBy("posts.published_at", "desc")
+      .orderBy("posts.id", "desc")
+      .limit(limit)
+      .execute();
+  },
+
+  async mark(db: Kysely<Database>, query, ids) {
+    if (ids.length === 0) return new Map();
+    const { rows } = await sql<{ id: number; marked: string }>`
+      select rowid as id, highlight("posts_search", 1, ${MATCH_START}, ${MATCH_END}) as marked
+      from "posts_search"
+      where "posts_search" match ${fts5Expression(query)} and rowid in (${sql.join(ids)})`.execute(
+      db,
+    );
+    return new Map(rows.map((row) => [row.id, row.marked]));
+  },
+};
