@@ -3,6 +3,7 @@ import { CompiledQuery, type Kysely, sql } from "kysely";
 import { expect, it } from "vitest";
 import { type PostPageQuery, selectPostPage } from "./posts.js";
 import type { Database } from "./schema.js";
+import { selectSqliteSearchPage } from "./search-sqlite.js";
 import { selectLiveSessions, selectUserBySession } from "./sessions.js";
 import { openTestDb, testDialects } from "./test-support/test-db.js";
 
@@ -50,6 +51,24 @@ for (const dialect of sqlite) {
     expect(plan).not.toMatch(/SCAN sessions/);
   });
 
+  it.each([
+    ["a first page", undefined],
+    ["a later page", { score: 1, at: after.at, id: 5 }],
+  ])(
+    "searches on SQLite from the full-text index, then posts and users by key, for %s",
+    async (_, from) => {
+      const { db } = await openTestDb(dialect);
+      const query = { all: [[{ text: "ink", phrase: false }]], none: [] };
+      const request = { query, limit: 11, after: from, now: after.at };
+      const plan = await sqlitePlan(db, selectSqliteSearchPage(db, request).compile());
+      expect(plan[0], plan.join("\n")).toMatch(/^SCAN posts_search VIRTUAL TABLE INDEX \d+:M/);
+      expect(plan.slice(1, 3)).toEqual([
+        "SEARCH posts USING INTEGER PRIMARY KEY (rowid=?)",
+        "SEARCH users USING INTEGER PRIMARY KEY (rowid=?)",
+      ]);
+    },
+  );
+
   it("notices a sort step when a query has no index for its order (control)", async () => {
     const { db } = await openTestDb(dialect);
     const query = db.selectFrom("posts").selectAll().orderBy("title").limit(10).compile();
@@ -75,6 +94,8 @@ for (const dialect of postgres) {
       expect(defs.posts_author_feed_idx).toMatch(/\(author_id, created_at, id\)/);
       expect(defs.posts_status_created_idx).toMatch(/\(status, created_at, id\)/);
       expect(defs.users_single_owner).toMatch(/^CREATE UNIQUE INDEX .*\(role\) WHERE/);
+      // Search: a GIN index over the generated tsvector of title and content.
+      expect(defs.posts_search_idx).toMatch(/USING gin \(search_vector\)/);
     },
   );
 }

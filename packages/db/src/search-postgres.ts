@@ -5,7 +5,7 @@
 // types is read as tsquery syntax.
 import { type RawBuilder, type SqlBool, sql } from "kysely";
 import { PUBLIC_AUDIENCE, visibleTo } from "./post-visibility.js";
-import { selectPostsWithAuthor } from "./posts.js";
+import { POST_WITH_AUTHOR_COLUMNS } from "./posts.js";
 import {
   MATCH_END,
   MATCH_START,
@@ -40,7 +40,10 @@ export const postgresSearch: SearchDialect = {
   page(db, { query, limit, after, now }) {
     const parsed = tsquery(query);
     const score = scoreOf(parsed);
-    let select = selectPostsWithAuthor(db)
+    let select = db
+      .selectFrom("posts")
+      .innerJoin("users", "users.id", "posts.author_id")
+      .select(POST_WITH_AUTHOR_COLUMNS)
       .select(score.as("score"))
       .where(sql<SqlBool>`"posts"."search_vector" @@ ${parsed}`)
       .where(visibleTo(PUBLIC_AUDIENCE, now));

@@ -29,12 +29,17 @@ export type ScoredPostRow = PostWithAuthorRow & { score: number };
 export const MATCH_START = "\uE000";
 export const MATCH_END = "\uE001";
 
+/** One page of hits to read: `limit` rows after `after`, as seen at `now`. */
+export interface SearchPageRequest {
+  query: SearchQuery;
+  limit: number;
+  after: SearchPosition | undefined;
+  now: string;
+}
+
 /** How one database runs a search: one page of hits, then the matches marked in them. */
 export interface SearchDialect {
-  page(
-    db: Kysely<Database>,
-    request: { query: SearchQuery; limit: number; after: SearchPosition | undefined; now: string },
-  ): Promise<ScoredPostRow[]>;
+  page(db: Kysely<Database>, request: SearchPageRequest): Promise<ScoredPostRow[]>;
   /** Each post's content with every match between MATCH_START and MATCH_END, by id. */
   mark(db: Kysely<Database>, query: SearchQuery, ids: number[]): Promise<Map<number, string>>;
 }

@@ -4,12 +4,13 @@
 // quotes doubled), so nothing a person types is read as FTS5 syntax (columns, NEAR, prefixes).
 import { type Kysely, type SqlBool, sql } from "kysely";
 import { PUBLIC_AUDIENCE, visibleTo } from "./post-visibility.js";
-import { selectPostsWithAuthor } from "./posts.js";
+import { POST_WITH_AUTHOR_COLUMNS } from "./posts.js";
 import type { Database } from "./schema.js";
 import {
   MATCH_END,
   MATCH_START,
   type SearchDialect,
+  type SearchPageRequest,
   type SearchQuery,
   type SearchTerm,
 } from "./search-query.js";
@@ -34,27 +35,35 @@ export function fts5Expression(query: SearchQuery): string {
 // bm25 is lower for better matches; negated, every dialect's score is "higher is better".
 const score = sql<number>`-bm25("posts_search", ${sql.lit(TITLE_WEIGHT)}, ${sql.lit(CONTENT_WEIGHT)})`;
 
+/** The page query, unexecuted (query-plans.test.ts reads its plan). */
+export function selectSqliteSearchPage(db: Kysely<Database>, request: SearchPageRequest) {
+  const { query, limit, after, now } = request;
+  // CROSS JOIN keeps the full-text table the outer loop (SQLite never reorders it): hits
+  // first, then each hit's post by primary key. Left to choose, the planner walks every
+  // published post through the feed index and asks FTS5 about each (query-plans.test.ts).
+  let select = db
+    .selectFrom(sql<{ rowid: number }>`"posts_search"`.as("posts_search"))
+    .crossJoin("posts")
+    .innerJoin("users", "users.id", "posts.author_id")
+    .select(POST_WITH_AUTHOR_COLUMNS)
+    .select(score.as("score"))
+    .whereRef("posts.id", "=", "posts_search.rowid")
+    .where(sql<SqlBool>`"posts_search" match ${fts5Expression(query)}`)
+    .where(visibleTo(PUBLIC_AUDIENCE, now));
+  if (after) {
+    select = select.where(
+      sql<SqlBool>`(${score}, "posts"."published_at", "posts"."id") < (${after.score}, ${after.at}, ${after.id})`,
+    );
+  }
+  return select
+    .orderBy("score", "desc")
+    .orderBy("posts.published_at", "desc")
+    .orderBy("posts.id", "desc")
+    .limit(limit);
+}
+
 export const sqliteSearch: SearchDialect = {
-  page(db, { query, limit, after, now }) {
-    let select = selectPostsWithAuthor(db)
-      .innerJoin(sql<{ rowid: number }>`"posts_search"`.as("posts_search"), (join) =>
-        join.onRef("posts_search.rowid", "=", "posts.id"),
-      )
-      .select(score.as("score"))
-      .where(sql<SqlBool>`"posts_search" match ${fts5Expression(query)}`)
-      .where(visibleTo(PUBLIC_AUDIENCE, now));
-    if (after) {
-      select = select.where(
-        sql<SqlBool>`(${score}, "posts"."published_at", "posts"."id") < (${after.score}, ${after.at}, ${after.id})`,
-      );
-    }
-    return select
-      .orderBy("score", "desc")
-      .orderBy("posts.published_at", "desc")
-      .orderBy("posts.id", "desc")
-      .limit(limit)
-      .execute();
-  },
+  page: (db, request) => selectSqliteSearchPage(db, request).execute(),
 
   async mark(db: Kysely<Database>, query, ids) {
     if (ids.length === 0) return new Map();
