@@ -17,6 +17,7 @@ export {
   MATCH_END,
   MATCH_START,
   type SearchHitRow,
+  type SearchPage,
   type SearchPageQuery,
   type SearchPosition,
   type SearchQuery,

@@ -3,11 +3,12 @@ import { CompiledQuery, type Kysely, sql } from "kysely";
 import { expect, it } from "vitest";
 import { type PostPageQuery, selectPostPage } from "./posts.js";
 import type { Database } from "./schema.js";
-import { selectSqliteSearchPage } from "./search-sqlite.js";
+import { selectSqliteHits, selectSqliteRanking } from "./search-sqlite.js";
 import { selectLiveSessions, selectUserBySession } from "./sessions.js";
 import { openTestDb, testDialects } from "./test-support/test-db.js";
 
 const after = { at: "2026-01-01T00:00:00.000Z", id: 5 };
+const INK = { all: [[{ text: "ink", phrase: false }]], none: [] };
 const pages: [string, PostPageQuery][] = [
   ["the first feed page", { limit: 11 }],
   ["a later feed page", { limit: 11, after }],
@@ -55,19 +56,24 @@ for (const dialect of sqlite) {
     ["a first page", undefined],
     ["a later page", { score: 1, at: after.at, id: 5 }],
   ])(
-    "searches on SQLite from the full-text index, then posts and users by key, for %s",
+    "ranks search hits on SQLite from the full-text index, each post by key, for %s",
     async (_, from) => {
       const { db } = await openTestDb(dialect);
-      const query = { all: [[{ text: "ink", phrase: false }]], none: [] };
-      const request = { query, limit: 11, after: from, now: after.at };
-      const plan = await sqlitePlan(db, selectSqliteSearchPage(db, request).compile());
+      const request = { query: INK, limit: 11, after: from, now: after.at };
+      const plan = await sqlitePlan(db, selectSqliteRanking(db, request).compile());
       expect(plan[0], plan.join("\n")).toMatch(/^SCAN posts_search VIRTUAL TABLE INDEX \d+:M/);
-      expect(plan.slice(1, 3)).toEqual([
-        "SEARCH posts USING INTEGER PRIMARY KEY (rowid=?)",
-        "SEARCH users USING INTEGER PRIMARY KEY (rowid=?)",
-      ]);
+      expect(plan[1]).toBe("SEARCH posts USING INTEGER PRIMARY KEY (rowid=?)");
     },
   );
+
+  it("reads a page of search hits on SQLite by their ids, never by a scan", async () => {
+    const { db } = await openTestDb(dialect);
+    const request = { query: INK, ids: [3, 5, 8], now: after.at };
+    const plan = (await sqlitePlan(db, selectSqliteHits(db, request).compile())).join("\n");
+    expect(plan).toMatch(/^SCAN posts_search VIRTUAL TABLE INDEX \d+:=M/);
+    expect(plan).toMatch(/SEARCH posts USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(plan).toMatch(/SEARCH users USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+  });
 
   it("notices a sort step when a query has no index for its order (control)", async () => {
     const { db } = await openTestDb(dialect);

@@ -3,9 +3,10 @@
 // the score, ts_headline for the marks. Each term goes to plainto_tsquery / phraseto_tsquery as
 // a bound value and the tsquery operators come from the parsed structure, so nothing a person
 // types is read as tsquery syntax.
-import { type RawBuilder, type SqlBool, sql } from "kysely";
+import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 import { PUBLIC_AUDIENCE, visibleTo } from "./post-visibility.js";
 import { POST_WITH_AUTHOR_COLUMNS } from "./posts.js";
+import type { Database } from "./schema.js";
 import {
   MATCH_END,
   MATCH_START,
@@ -36,17 +37,23 @@ const scoreOf = (query: RawBuilder<string>) =>
 
 const HEADLINE_OPTIONS = `HighlightAll=true, StartSel=${MATCH_START}, StopSel=${MATCH_END}`;
 
+/** Posts matching `query`, visible to anyone at `now` (through the GIN index when it pays). */
+function hitsOf(db: Kysely<Database>, query: RawBuilder<string>, now: string) {
+  return db
+    .selectFrom("posts")
+    .where(sql<SqlBool>`"posts"."search_vector" @@ ${query}`)
+    .where(visibleTo(PUBLIC_AUDIENCE, now));
+}
+
 export const postgresSearch: SearchDialect = {
-  page(db, { query, limit, after, now }) {
+  rank(db, { query, limit, after, now }) {
     const parsed = tsquery(query);
     const score = scoreOf(parsed);
-    let select = db
-      .selectFrom("posts")
-      .innerJoin("users", "users.id", "posts.author_id")
-      .select(POST_WITH_AUTHOR_COLUMNS)
-      .select(score.as("score"))
-      .where(sql<SqlBool>`"posts"."search_vector" @@ ${parsed}`)
-      .where(visibleTo(PUBLIC_AUDIENCE, now));
+    let select = hitsOf(db, parsed, now).select([
+      "posts.id",
+      "posts.published_at",
+      score.as("score"),
+    ]);
     if (after) {
       select = select.where(
         sql<SqlBool>`(${score}, "posts"."published_at", "posts"."id") < (${after.score}, ${after.at}::timestamptz, ${after.id})`,
@@ -60,11 +67,17 @@ export const postgresSearch: SearchDialect = {
       .execute();
   },
 
-  async mark(db, query, ids) {
-    if (ids.length === 0) return new Map();
-    const { rows } = await sql<{ id: number; marked: string }>`
-      select "id", ts_headline(${english}, "content", ${tsquery(query)}, ${HEADLINE_OPTIONS}) as marked
-      from "posts" where "id" in (${sql.join(ids)})`.execute(db);
-    return new Map(rows.map((row) => [row.id, row.marked]));
+  async read(db, { query, ids, now }) {
+    if (ids.length === 0) return [];
+    return hitsOf(db, tsquery(query), now)
+      .innerJoin("users", "users.id", "posts.author_id")
+      .select(POST_WITH_AUTHOR_COLUMNS)
+      .select(
+        sql<string>`ts_headline(${english}, "posts"."content", ${tsquery(query)}, ${HEADLINE_OPTIONS})`.as(
+          "marked_content",
+        ),
+      )
+      .where("posts.id", "in", ids)
+      .execute();
   },
 };

@@ -22,14 +22,25 @@ export interface SearchPosition {
   id: number;
 }
 
-/** A hit as the page query returns it: the post, its author, and its score (higher: better). */
-export type ScoredPostRow = PostWithAuthorRow & { score: number };
+/** A hit as ranked: only what orders it, so sorting every hit moves no text around. */
+export interface RankedHit {
+  id: number;
+  /** Higher is better; only comparable within one query while no post changes. */
+  score: number;
+  published_at: Date | string | null;
+}
+
+/** A hit's post as read for the page, with its content marked by the database's highlighter. */
+export type MarkedPostRow = PostWithAuthorRow & {
+  /** The content with each match between MATCH_START and MATCH_END. */
+  marked_content: string;
+};
 
 /** Private-use characters the highlighters put around each match. */
 export const MATCH_START = "\uE000";
 export const MATCH_END = "\uE001";
 
-/** One page of hits to read: `limit` rows after `after`, as seen at `now`. */
+/** Hits to rank: `limit` of them after `after`, as seen at `now`. */
 export interface SearchPageRequest {
   query: SearchQuery;
   limit: number;
@@ -37,9 +48,15 @@ export interface SearchPageRequest {
   now: string;
 }
 
-/** How one database runs a search: one page of hits, then the matches marked in them. */
+/**
+ * How one database runs a search: rank every hit and keep a page of them, then read that page's
+ * posts with their matches marked (highlighting every hit before the sort would cost a
+ * highlighter pass over every matching post). Both apply the public visibility scope.
+ */
 export interface SearchDialect {
-  page(db: Kysely<Database>, request: SearchPageRequest): Promise<ScoredPostRow[]>;
-  /** Each post's content with every match between MATCH_START and MATCH_END, by id. */
-  mark(db: Kysely<Database>, query: SearchQuery, ids: number[]): Promise<Map<number, string>>;
+  rank(db: Kysely<Database>, request: SearchPageRequest): Promise<RankedHit[]>;
+  read(
+    db: Kysely<Database>,
+    request: { query: SearchQuery; ids: number[]; now: string },
+  ): Promise<MarkedPostRow[]>;
 }

@@ -35,21 +35,25 @@ export function fts5Expression(query: SearchQuery): string {
 // bm25 is lower for better matches; negated, every dialect's score is "higher is better".
 const score = sql<number>`-bm25("posts_search", ${sql.lit(TITLE_WEIGHT)}, ${sql.lit(CONTENT_WEIGHT)})`;
 
-/** The page query, unexecuted (query-plans.test.ts reads its plan). */
-export function selectSqliteSearchPage(db: Kysely<Database>, request: SearchPageRequest) {
-  const { query, limit, after, now } = request;
-  // CROSS JOIN keeps the full-text table the outer loop (SQLite never reorders it): hits
-  // first, then each hit's post by primary key. Left to choose, the planner walks every
-  // published post through the feed index and asks FTS5 about each (query-plans.test.ts).
-  let select = db
+/**
+ * Hits of `query` joined with their posts, visible to anyone at `now`. CROSS JOIN keeps the
+ * full-text table the outer loop (SQLite never reorders it): hits first, then each hit's post by
+ * primary key. Left to choose, the planner walks every published post through the feed index
+ * and asks FTS5 about each (query-plans.test.ts).
+ */
+function hitsOf(db: Kysely<Database>, query: SearchQuery, now: string) {
+  return db
     .selectFrom(sql<{ rowid: number }>`"posts_search"`.as("posts_search"))
     .crossJoin("posts")
-    .innerJoin("users", "users.id", "posts.author_id")
-    .select(POST_WITH_AUTHOR_COLUMNS)
-    .select(score.as("score"))
     .whereRef("posts.id", "=", "posts_search.rowid")
     .where(sql<SqlBool>`"posts_search" match ${fts5Expression(query)}`)
     .where(visibleTo(PUBLIC_AUDIENCE, now));
+}
+
+/** The ranking query, unexecuted (query-plans.test.ts reads its plan). */
+export function selectSqliteRanking(db: Kysely<Database>, request: SearchPageRequest) {
+  const { query, limit, after, now } = request;
+  let select = hitsOf(db, query, now).select(["posts.id", "posts.published_at", score.as("score")]);
   if (after) {
     select = select.where(
       sql<SqlBool>`(${score}, "posts"."published_at", "posts"."id") < (${after.score}, ${after.at}, ${after.id})`,
@@ -62,17 +66,24 @@ export function selectSqliteSearchPage(db: Kysely<Database>, request: SearchPage
     .limit(limit);
 }
 
-export const sqliteSearch: SearchDialect = {
-  page: (db, request) => selectSqliteSearchPage(db, request).execute(),
+/** A page of hits by id: each post with its author and its content marked, unexecuted. */
+export function selectSqliteHits(
+  db: Kysely<Database>,
+  { query, ids, now }: { query: SearchQuery; ids: number[]; now: string },
+) {
+  return hitsOf(db, query, now)
+    .innerJoin("users", "users.id", "posts.author_id")
+    .select(POST_WITH_AUTHOR_COLUMNS)
+    .select(
+      sql<string>`highlight("posts_search", 1, ${MATCH_START}, ${MATCH_END})`.as("marked_content"),
+    )
+    .where("posts_search.rowid", "in", ids);
+}
 
-  async mark(db: Kysely<Database>, query, ids) {
-    if (ids.length === 0) return new Map();
-    const { rows } = await sql<{ id: number; marked: string }>`
-      select rowid as id, highlight("posts_search", 1, ${MATCH_START}, ${MATCH_END}) as marked
-      from "posts_search"
-      where "posts_search" match ${fts5Expression(query)} and rowid in (${sql.join(ids)})`.execute(
-      db,
-    );
-    return new Map(rows.map((row) => [row.id, row.marked]));
+export const sqliteSearch: SearchDialect = {
+  rank: (db, request) => selectSqliteRanking(db, request).execute(),
+
+  async read(db, request) {
+    return request.ids.length === 0 ? [] : selectSqliteHits(db, request).execute();
   },
 };

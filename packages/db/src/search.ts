@@ -4,8 +4,9 @@
 import { type Kysely, PostgresAdapter, SqliteAdapter } from "kysely";
 import type { DialectName } from "./create-db.js";
 import type { Database } from "./schema.js";
+import { toIsoString } from "./schema.js";
 import { postgresSearch } from "./search-postgres.js";
-import type { ScoredPostRow, SearchPosition, SearchQuery } from "./search-query.js";
+import type { MarkedPostRow, SearchPosition, SearchQuery } from "./search-query.js";
 import { sqliteSearch } from "./search-sqlite.js";
 
 export {
@@ -24,14 +25,13 @@ export interface SearchPageQuery {
   now?: string | undefined;
 }
 
-export type SearchHitRow = ScoredPostRow & {
-  /**
-   * The content with each matched word between MATCH_START and MATCH_END, as the database's
-   * own highlighter (same tokenizer and stemmer as the index) marked it; null if the post
-   * changed between the two reads.
-   */
-  marked_content: string | null;
-};
+export type SearchHitRow = MarkedPostRow & { score: number };
+
+export interface SearchPage {
+  hits: SearchHitRow[];
+  /** Where the next page starts, or null on the last page. */
+  next: SearchPosition | null;
+}
 
 /** The dialect a Kysely instance was built for (createDb chose it from the URL). */
 function dialectOfDb(db: Kysely<Database>): DialectName {
@@ -43,31 +43,31 @@ function dialectOfDb(db: Kysely<Database>): DialectName {
 
 /**
  * A page of published posts matching `query`, best first (a title match weighs more), ties
- * newest first, after `after`; `more` says whether another page exists. Applies the public
- * visibility scope: what `post.byId` would not return is never found.
+ * newest first, after `after`. Applies the public visibility scope: what `post.byId` would not
+ * return is never found.
  */
 export async function searchPosts(
   db: Kysely<Database>,
   request: SearchPageQuery,
-): Promise<{ hits: SearchHitRow[]; more: boolean }> {
+): Promise<SearchPage> {
   if (request.query.all.length === 0) throw new Error("search: a query needs a word to find");
   const dialect = dialectOfDb(db) === "sqlite" ? sqliteSearch : postgresSearch;
-  const rows = await dialect.page(db, {
-    query: request.query,
-    limit: request.limit + 1,
-    after: request.after,
-    now: request.now ?? new Date().toISOString(),
+  const now = request.now ?? new Date().toISOString();
+  const { query, limit } = request;
+  const ranked = await dialect.rank(db, { query, limit: limit + 1, after: request.after, now });
+  const page = ranked.slice(0, limit);
+  const rows = await dialect.read(db, { query, ids: page.map((hit) => hit.id), now });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  // A post changed between the two reads (unpublished, rewritten) is left out of this page;
+  // the next one still starts after the last hit ranked, so nothing else is skipped.
+  const hits = page.flatMap((hit) => {
+    const row = byId.get(hit.id);
+    return row ? [{ ...row, score: hit.score }] : [];
   });
-  const page = rows.slice(0, request.limit);
-  // Marking runs on the page only: highlighting every hit before the sort would cost a
-  // highlighter pass over every matching post.
-  const marked = await dialect.mark(
-    db,
-    request.query,
-    page.map((row) => row.id),
-  );
-  return {
-    hits: page.map((row) => ({ ...row, marked_content: marked.get(row.id) ?? null })),
-    more: rows.length > request.limit,
-  };
+  const last = page[page.length - 1];
+  const next =
+    ranked.length > limit && last
+      ? { score: last.score, at: toIsoString(last.published_at ?? now), id: last.id }
+      : null;
+  return { hits, next };
 }

@@ -1,6 +1,6 @@
 // post.search (API.md "Search"): public, so it reads for the public audience whoever calls;
 // mounted in the post router (posts/router.ts) so it is `post.search` on the wire.
-import { type SearchHitRow, searchPosts, toIsoString } from "@folio/db";
+import { type SearchHitRow, searchPosts } from "@folio/db";
 import type { Context } from "../context.js";
 import { type Page, type SearchHit, toPost } from "../shared/shapes.js";
 import { publicProcedure } from "../trpc.js";
@@ -20,16 +20,10 @@ async function searchPage(
   const query = parseSearchQuery(input.q);
   const secret = ctx.auth.secret;
   const after = input.cursor ? decodeSearchCursor(secret, query, input.cursor) : undefined;
-  const { hits, more } = await searchPosts(ctx.db, { query, limit: input.limit, after });
-  const last = hits[hits.length - 1];
-  const position = last && {
-    score: last.score,
-    at: toIsoString(last.published_at ?? last.created_at),
-    id: last.id,
-  };
+  const { hits, next } = await searchPosts(ctx.db, { query, limit: input.limit, after });
   return {
     items: hits.map(toSearchHit),
-    nextCursor: more && position ? encodeSearchCursor(secret, query, position) : null,
+    nextCursor: next ? encodeSearchCursor(secret, query, next) : null,
   };
 }
 
