@@ -9,7 +9,7 @@ import Database from "better-sqlite3";
 import { type SeedSize, seedDatabase } from "./seed.js";
 
 /** Bump when seed.ts changes what it writes, so cached databases are rebuilt. */
-const SEED_FORMAT = 1;
+const SEED_FORMAT = 2;
 
 export const benchDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const dataDir = join(benchDir, ".data");
