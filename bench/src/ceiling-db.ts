@@ -3,6 +3,7 @@
 // signed keyset cursors (packages/api/src/shared/cursor.ts) so a cursor from one server works on both.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import Database from "better-sqlite3";
+import { ceilingSearch } from "./ceiling-search.js";
 
 const POST_COLUMNS =
   'select "posts"."id", "posts"."title", "posts"."content", "posts"."status", ' +
@@ -113,6 +114,8 @@ export function openCeilingDb(path: string, secret: Uint8Array) {
 
   return {
     close: () => sqlite.close(),
+    /** post.search's first page (ceiling-search.ts). */
+    search: ceilingSearch(sqlite),
     /** The user of a live session, moving its last-seen minute forward at most once a minute. */
     userBySession(sessionId: string, userId: number) {
       const now = new Date();

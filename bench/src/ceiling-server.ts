@@ -99,6 +99,13 @@ function createHandler(db: CeilingDb, secret: Uint8Array) {
       if (!post) throw new ApiError("NOT_FOUND");
       return post;
     },
+    "post.search": async (_req, input) => {
+      if (!isRecord(input)) throw new ApiError("BAD_REQUEST");
+      const limit = input.limit === undefined ? 10 : intIn(input.limit, 1, 50);
+      const page = db.search(text(input.q, 200), limit);
+      if (!page) throw new ApiError("BAD_REQUEST");
+      return page;
+    },
     "post.create": async (req, input) => {
       const user = await currentUser(req);
       if (!isRecord(input)) throw new ApiError("BAD_REQUEST");

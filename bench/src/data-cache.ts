@@ -9,7 +9,7 @@ import Database from "better-sqlite3";
 import { type SeedSize, seedDatabase } from "./seed.js";
 
 /** Bump when seed.ts changes what it writes, so cached databases are rebuilt. */
-const SEED_FORMAT = 2; // 2: posts published at their creation (roles and drafts)
+const SEED_FORMAT = 3; // 2: posts published at their creation (roles); 3: with search words
 
 export const benchDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const dataDir = join(benchDir, ".data");

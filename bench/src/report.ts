@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { LoadResult } from "./load.js";
 import { PEER_ADAPTERS, type PeerAdapter, type PeerFigures } from "./peers.js";
+import type { SearchFigures } from "./search-phase.js";
 import type { SpaResult } from "./spa.js";
 import type { WorkloadName } from "./workloads.js";
 
@@ -40,6 +41,8 @@ export interface BenchResults {
   };
   rssPeakMb: number;
   spa: SpaResult;
+  /** post.search at 10k and 1M posts (`posts.big` says how many, when run smaller). */
+  search: SearchFigures & { posts?: { small: number; big: number } };
   [extra: string]: unknown;
 }
 
@@ -114,6 +117,36 @@ function rows(results: BenchResults): Row[] {
         pass: floor === undefined ? null : atLeast(peer.ratio, floor),
       });
     }
+  }
+  const search = results.search;
+  if (search) {
+    const big = search.posts && search.posts.big !== 1_000_000 ? `@${search.posts.big}` : "@1M";
+    out.push(
+      {
+        figure: `search p50/p99 ms @10k${search.answersDiffer.length ? " (ANSWERS DIFFER)" : ""}`,
+        folio: `${search.p50Ms10k}/${search.p99Ms10k}`,
+        ceiling: `${search.ceiling.p50Ms10k}/${search.ceiling.p99Ms10k}`,
+        value: search.cpuRatio10k,
+        target: "(measured; ratio: CPU)",
+        pass: search.answersDiffer.length ? false : null,
+      },
+      {
+        figure: `search p50/p99 ms ${big}`,
+        folio: `${search.p50Ms1M}/${search.p99Ms1M}`,
+        ceiling: `${search.ceiling.p50Ms1M}/${search.ceiling.p99Ms1M}`,
+        value: search.cpuRatio1M,
+        target: "(measured; ratio: CPU)",
+        pass: search.answersDiffer.length ? false : null,
+      },
+      {
+        figure: `search CPU ms/query ${big}`,
+        folio: fmt(search.cpuMsPerQuery1M),
+        ceiling: fmt(search.ceiling.cpuMsPerQuery1M),
+        value: search.cpuRatio1M,
+        target: "(measured)",
+        pass: null,
+      },
+    );
   }
   // A phase left out with --only has no figures: its rows read n/a.
   const scale = results.scale ?? { ratio: null };

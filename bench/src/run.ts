@@ -1,8 +1,8 @@
 // `pnpm bench`: seeds the databases, starts Folio's production server and the ceiling as their
 // own processes, drives them from here, and writes bench/results/latest.json plus a table.
 // Flags (after `pnpm bench --`): --duration 6 --warmup 1.5 --connections 10 --rounds 2
-// --only workloads,eventLoop,uploads,scale,logging,spa --workloads list,byId,… --peers list,byId,…
-// --profile <workload> (see bench/README.md).
+// --only workloads,eventLoop,uploads,scale,search,logging,spa --workloads list,byId,…
+// --peers list,byId,… --profile <workload> --search-posts 1000000 (see bench/README.md).
 import { randomBytes } from "node:crypto";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,12 +13,13 @@ import { loggingPhase } from "./logging-phase.js";
 import { PEER_ADAPTERS, type PeerAdapter } from "./peers.js";
 import { eventLoopPhase, profilePhase, scalePhase, withServers } from "./phases.js";
 import { type BenchResults, printCpuTable, printTable, writeResults } from "./report.js";
+import { searchPhase } from "./search-phase.js";
 import { compareAnswers } from "./shape-check.js";
 import { measureBundle, measureFcp, median } from "./spa.js";
 import { uploadPhase } from "./upload-phase.js";
 import { fetchFixtures, WORKLOAD_NAMES, type WorkloadName, workloads } from "./workloads.js";
 
-const ALL_PHASES = ["workloads", "eventLoop", "uploads", "scale", "logging", "spa"];
+const ALL_PHASES = ["workloads", "eventLoop", "uploads", "scale", "search", "logging", "spa"];
 const { values: flags } = parseArgs({
   options: {
     duration: { type: "string", default: "6" },
@@ -32,6 +33,8 @@ const { values: flags } = parseArgs({
     // Workloads on which the same router also runs on tRPC's stock adapters ("none": no peers).
     peers: { type: "string", default: WORKLOAD_NAMES.join(",") },
     "fcp-loads": { type: "string", default: "5" },
+    // The big database of the search phase (1M is the figure; fewer for a quick smoke run).
+    "search-posts": { type: "string", default: "1000000" },
   },
 });
 const settings = {
@@ -76,8 +79,8 @@ const peerSpec = (adapter: PeerAdapter, dbPath: string) => {
     env: { ...folio.env, PEER_ADAPTER: adapter },
   };
 };
-const ceilingSpec = (dbPath: string) => ({
-  name: "ceiling",
+const ceilingSpec = (dbPath: string, name = "ceiling") => ({
+  name,
   script: join(benchDir, "dist/ceiling-server.js"),
   env: { CEILING_DB: dbPath, JWT_SECRET: secret },
 });
@@ -166,6 +169,28 @@ async function main(): Promise<void> {
       [folioSpec("folio @10k", small.path), folioSpec("folio @1M", big.path)],
       ([a, b]) => scalePhase(a, b, settings),
     );
+  }
+  if (phases.has("search")) {
+    const bigPosts = Number(flags["search-posts"]);
+    const bigSize = { users: 100, posts: bigPosts };
+    // The 1M database is the scale phase's (cached); another size is seeded for this run.
+    const big =
+      bigPosts === 1_000_000
+        ? await cachedDatabase("scale-1m", bigSize)
+        : await freshDatabase(`search-${bigPosts}`, bigSize);
+    const small = await freshDatabase("search-10k", SEEDED);
+    console.log(`\nsearch (10k and ${bigPosts} posts${big.cached ? ", from cache" : ""})`);
+    results.search = await withServers(
+      [
+        folioSpec("folio @10k", small.path),
+        ceilingSpec(small.path, "ceiling @10k"),
+        folioSpec("folio @big", big.path),
+        ceilingSpec(big.path, "ceiling @big"),
+      ],
+      ([folio10k, ceiling10k, folio1M, ceiling1M]) =>
+        searchPhase({ folio10k, ceiling10k, folio1M, ceiling1M }, settings),
+    );
+    results.search.posts = { small: SEEDED.posts, big: bigPosts };
   }
   if (phases.has("logging")) {
     console.log("\nrequest logging (list)");

@@ -11,6 +11,7 @@ import type {
   verifyEmailInput,
 } from "./auth/schemas.js";
 import type { postCreateInput, postPublishInput, postUpdateInput } from "./posts/schemas.js";
+import type { postSearchInput } from "./search/schemas.js";
 import type { endSessionInput } from "./sessions/schemas.js";
 import type { changePasswordInput, userUpdateInput } from "./users/schemas.js";
 
@@ -18,6 +19,7 @@ export * from "./admin/schemas.js";
 export * from "./auth/schemas.js";
 export * from "./pictures/schemas.js";
 export * from "./posts/schemas.js";
+export * from "./search/schemas.js";
 export * from "./sessions/schemas.js";
 export * from "./shared/field-schemas.js";
 export * from "./users/schemas.js";
@@ -33,5 +35,6 @@ export type ChangePasswordInput = z.input<typeof changePasswordInput>;
 export type PostCreateInput = z.input<typeof postCreateInput>;
 export type PostUpdateInput = z.input<typeof postUpdateInput>;
 export type PostPublishInput = z.input<typeof postPublishInput>;
+export type PostSearchInput = z.input<typeof postSearchInput>;
 export type SetRoleInput = z.input<typeof setRoleInput>;
 export type TransferOwnershipInput = z.input<typeof transferOwnershipInput>;

@@ -14,6 +14,17 @@ export * from "./pictures.js";
 export * from "./post-visibility.js";
 export * from "./posts.js";
 export * from "./schema.js";
+export {
+  MATCH_END,
+  MATCH_START,
+  type SearchHitRow,
+  type SearchPage,
+  type SearchPageQuery,
+  type SearchPosition,
+  type SearchQuery,
+  type SearchTerm,
+  searchPosts,
+} from "./search.js";
 export * from "./sessions.js";
 export { uniqueViolationField } from "./unique-violation.js";
 export * from "./users.js";

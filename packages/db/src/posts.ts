@@ -20,23 +20,29 @@ export interface PostPageQuery {
   now?: string | undefined;
 }
 
+/**
+ * What every read of posts selects from posts joined with users (the row `toPost` maps).
+ * Search on SQLite reads from its full-text table first and selects these too (search-sqlite.ts).
+ */
+export const POST_WITH_AUTHOR_COLUMNS = [
+  "posts.id",
+  "posts.title",
+  "posts.content",
+  "posts.status",
+  "posts.published_at",
+  "posts.created_at",
+  "posts.updated_at",
+  "posts.author_id",
+  "users.username as author_username",
+  "users.image_url as author_image_url",
+  "users.created_at as author_created_at",
+] as const;
+
 function selectPostsWithAuthor(db: Kysely<Database>) {
   return db
     .selectFrom("posts")
     .innerJoin("users", "users.id", "posts.author_id")
-    .select([
-      "posts.id",
-      "posts.title",
-      "posts.content",
-      "posts.status",
-      "posts.published_at",
-      "posts.created_at",
-      "posts.updated_at",
-      "posts.author_id",
-      "users.username as author_username",
-      "users.image_url as author_image_url",
-      "users.created_at as author_created_at",
-    ]);
+    .select(POST_WITH_AUTHOR_COLUMNS);
 }
 
 export type PostWithAuthorRow = Awaited<

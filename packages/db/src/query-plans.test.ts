@@ -3,10 +3,12 @@ import { CompiledQuery, type Kysely, sql } from "kysely";
 import { expect, it } from "vitest";
 import { type PostPageQuery, selectPostPage } from "./posts.js";
 import type { Database } from "./schema.js";
+import { selectSqliteHits, selectSqliteRanking } from "./search-sqlite.js";
 import { selectLiveSessions, selectUserBySession } from "./sessions.js";
 import { openTestDb, testDialects } from "./test-support/test-db.js";
 
 const after = { at: "2026-01-01T00:00:00.000Z", id: 5 };
+const INK = { all: [[{ text: "ink", phrase: false }]], none: [] };
 const pages: [string, PostPageQuery][] = [
   ["the first feed page", { limit: 11 }],
   ["a later feed page", { limit: 11, after }],
@@ -50,6 +52,29 @@ for (const dialect of sqlite) {
     expect(plan).not.toMatch(/SCAN sessions/);
   });
 
+  it.each([
+    ["a first page", undefined],
+    ["a later page", { score: 1, at: after.at, id: 5 }],
+  ])(
+    "ranks search hits on SQLite from the full-text index, each post by key, for %s",
+    async (_, from) => {
+      const { db } = await openTestDb(dialect);
+      const request = { query: INK, limit: 11, after: from, now: after.at };
+      const plan = await sqlitePlan(db, selectSqliteRanking(db, request).compile());
+      expect(plan[0], plan.join("\n")).toMatch(/^SCAN posts_search VIRTUAL TABLE INDEX \d+:M/);
+      expect(plan[1]).toBe("SEARCH posts USING INTEGER PRIMARY KEY (rowid=?)");
+    },
+  );
+
+  it("reads a page of search hits on SQLite by their ids, never by a scan", async () => {
+    const { db } = await openTestDb(dialect);
+    const request = { query: INK, ids: [3, 5, 8], now: after.at };
+    const plan = (await sqlitePlan(db, selectSqliteHits(db, request).compile())).join("\n");
+    expect(plan).toMatch(/^SCAN posts_search VIRTUAL TABLE INDEX \d+:=M/);
+    expect(plan).toMatch(/SEARCH posts USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(plan).toMatch(/SEARCH users USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+  });
+
   it("notices a sort step when a query has no index for its order (control)", async () => {
     const { db } = await openTestDb(dialect);
     const query = db.selectFrom("posts").selectAll().orderBy("title").limit(10).compile();
@@ -75,6 +100,8 @@ for (const dialect of postgres) {
       expect(defs.posts_author_feed_idx).toMatch(/\(author_id, created_at, id\)/);
       expect(defs.posts_status_created_idx).toMatch(/\(status, created_at, id\)/);
       expect(defs.users_single_owner).toMatch(/^CREATE UNIQUE INDEX .*\(role\) WHERE/);
+      // Search: a GIN index over the generated tsvector of title and content.
+      expect(defs.posts_search_idx).toMatch(/USING gin \(search_vector\)/);
     },
   );
 }

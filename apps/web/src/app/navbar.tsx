@@ -2,6 +2,7 @@ import { hasPermission, type Permission } from "@folio/api/policy";
 import { useState } from "react";
 import { Link, NavLink } from "react-router";
 import { Avatar } from "../components/ui/avatar";
+import { SearchBox } from "../features/search/search-box";
 import { useAuth } from "../lib/use-auth";
 import { ThemeToggle } from "./theme-toggle";
 
@@ -69,6 +70,9 @@ export function Navbar() {
               </li>
             ) : null}
           </ul>
+          <div className="me-md-3">
+            <SearchBox onSearch={close} />
+          </div>
           <ul className="navbar-nav align-items-md-center gap-md-2">
             {session ? (
               <li className="nav-item">

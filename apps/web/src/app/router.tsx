@@ -77,6 +77,10 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: "search",
+        lazy: lazyPage(() => import("../features/search/search-page").then((m) => m.SearchPage)),
+      },
+      {
         path: "users/:id",
         lazy: lazyPage(() =>
           import("../features/posts/user-posts-page").then((m) => m.UserPostsPage),

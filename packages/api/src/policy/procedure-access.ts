@@ -39,6 +39,7 @@ export const procedureAccess = {
   "post.list": "public",
   "post.byUser": "public",
   "post.byId": "public",
+  "post.search": "public",
   "post.preview": "post-policy",
   "post.mine": "protected",
   "post.review": "editor",

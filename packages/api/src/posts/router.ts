@@ -16,6 +16,7 @@ import { TRPCError } from "@trpc/server";
 import type { Context } from "../context.js";
 import { hasPermission } from "../policy/roles.js";
 import { audienceOf } from "../policy/visibility.js";
+import { searchProcedure } from "../search/router.js";
 import { unauthenticated } from "../shared/errors.js";
 import { keysetPage } from "../shared/keyset-page.js";
 import { type Ok, type Page, type Post, toPost } from "../shared/shapes.js";
@@ -79,6 +80,9 @@ export const postRouter = router({
   byId: publicProcedure
     .input(postByIdInput)
     .query(async ({ ctx, input }) => toPost(await loadPublicPost(ctx, input.id))),
+
+  // The search capability lives in search/; it is a post.* procedure on the wire.
+  search: searchProcedure,
 
   preview: protectedProcedure
     .input(postPreviewInput)

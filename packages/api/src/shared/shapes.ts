@@ -45,6 +45,14 @@ export interface Post {
   author: PublicUser;
 }
 
+/** A post found by post.search: a passage around its first match, and the words matched. */
+export interface SearchHit extends Post {
+  /** Plain text, at most 200 characters. */
+  snippet: string;
+  /** The matched words as they appear in `snippet`, for a client to mark. */
+  matches: string[];
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;

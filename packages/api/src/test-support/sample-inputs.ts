@@ -79,6 +79,7 @@ const sampleInputs = {
   "post.list": () => ({ limit: 5 }),
   "post.byUser": ({ owner }) => ({ userId: owner.id }),
   "post.byId": ({ post }) => ({ id: post.id }),
+  "post.search": () => ({ q: "owner post" }),
   "post.create": () => ({ title: "A title", content: "Some content" }),
   "post.update": ({ post }) => ({ id: post.id, title: "Changed" }),
   "post.delete": ({ post }) => ({ id: post.id }),

@@ -139,6 +139,12 @@ export const fuzzModels = {
     fields: { id: int },
     missing: (_, id) => ({ id }),
   },
+  // Any text is a valid q to the schema; one with no word to search for is a 400 naming q.
+  "post.search": {
+    token: "none",
+    valid: () => ({ q: "fixture" }),
+    fields: { q: text(200), ...page },
+  },
   "post.create": {
     token: "fuzzer",
     valid: () => ({ title: "Fuzz title", content: "Fuzz content" }),
