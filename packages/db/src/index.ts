@@ -1,4 +1,5 @@
 export * from "./account-tokens.js";
+export * from "./audit-events.js";
 export { backupSqliteFile } from "./backup.js";
 export {
   type CreateDbOptions,
@@ -8,11 +9,14 @@ export {
   dialectOf,
 } from "./create-db.js";
 export { isForeignKeyViolation } from "./foreign-key-violation.js";
+export { inTransaction } from "./in-transaction.js";
+export * from "./mail-outbox.js";
 export { folioMigrations, migrateToLatest } from "./migrate.js";
 export * from "./pictures.js";
 export * from "./post-visibility.js";
 export * from "./posts.js";
 export * from "./schema.js";
 export * from "./sessions.js";
+export { SORTABLE_ID_PATTERN, sortableId, timeOfSortableId } from "./sortable-id.js";
 export { uniqueViolationField } from "./unique-violation.js";
 export * from "./users.js";

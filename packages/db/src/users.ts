@@ -1,5 +1,6 @@
 // User queries. Every function takes the Kysely instance first.
 import { type Kysely, sql } from "kysely";
+import { inTransaction } from "./in-transaction.js";
 import type { Database, Role, UserRow } from "./schema.js";
 
 export function findUserById(db: Kysely<Database>, id: number): Promise<UserRow | undefined> {
@@ -140,7 +141,7 @@ export function findOwner(db: Kysely<Database>): Promise<UserRow | undefined> {
  * index on the owner role forbids two owners even for a moment, so the old one steps down first).
  */
 export async function transferOwnership(db: Kysely<Database>, newOwnerId: number): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await tx.updateTable("users").set({ role: "admin" }).where("role", "=", "owner").execute();
     await tx.updateTable("users").set({ role: "owner" }).where("id", "=", newOwnerId).execute();
   });
