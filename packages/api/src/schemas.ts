@@ -2,6 +2,7 @@
 // alone: the SPA validates its forms with these very schemas (`@folio/api/schemas`), so browser
 // and server can never disagree. Nothing here may import server code (a test checks the bundle).
 import type { z } from "zod";
+import type { adminAuditInput, userActivityInput } from "./activity/schemas.js";
 import type { setRoleInput, transferOwnershipInput } from "./admin/schemas.js";
 import type {
   loginInput,
@@ -14,6 +15,7 @@ import type { postCreateInput, postPublishInput, postUpdateInput } from "./posts
 import type { endSessionInput } from "./sessions/schemas.js";
 import type { changePasswordInput, userUpdateInput } from "./users/schemas.js";
 
+export * from "./activity/schemas.js";
 export * from "./admin/schemas.js";
 export * from "./auth/schemas.js";
 export * from "./pictures/schemas.js";
@@ -35,3 +37,5 @@ export type PostUpdateInput = z.input<typeof postUpdateInput>;
 export type PostPublishInput = z.input<typeof postPublishInput>;
 export type SetRoleInput = z.input<typeof setRoleInput>;
 export type TransferOwnershipInput = z.input<typeof transferOwnershipInput>;
+export type UserActivityInput = z.input<typeof userActivityInput>;
+export type AdminAuditInput = z.input<typeof adminAuditInput>;

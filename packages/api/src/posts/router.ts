@@ -1,6 +1,7 @@
 // post.*: the public feed and pages, one's own posts, the review queue, and writing and
 // publishing under the policy (API.md "Roles", "Posts: drafts, review, scheduling").
 import {
+  type Database,
   deletePost,
   findUserById,
   insertPost,
@@ -10,9 +11,12 @@ import {
   listPosts,
   type PostWithAuthorRow,
   toIsoString,
+  type UserRow,
   updatePostText,
 } from "@folio/db";
 import { TRPCError } from "@trpc/server";
+import type { Transaction } from "kysely";
+import { originOf, type PostChange, recordPostChangedByOther } from "../activity/index.js";
 import type { Context } from "../context.js";
 import { hasPermission } from "../policy/roles.js";
 import { audienceOf } from "../policy/visibility.js";
@@ -60,6 +64,24 @@ function publicPage(
 /** The post as its caller may now see it (after a change; it is theirs or they moderate). */
 async function reload(ctx: Context, user: Parameters<typeof loadVisiblePost>[1], id: number) {
   return toPost(await loadVisiblePost(ctx, user, id));
+}
+
+/**
+ * Runs `change` on the post in a transaction; when it changed something and the caller is not
+ * the author (an editor or admin), the author's activity records it in the same transaction.
+ */
+function changePost(
+  ctx: Context & { user: UserRow },
+  post: PostWithAuthorRow,
+  change: (trx: Transaction<Database>) => Promise<PostChange | null>,
+): Promise<void> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const done = await change(trx);
+    if (!done) return;
+    const author = { id: post.author_id, username: post.author_username };
+    const moderated = { id: post.id, title: post.title, author };
+    await recordPostChangedByOther(trx, ctx.user, moderated, done, originOf(ctx));
+  });
 }
 
 export const postRouter = router({
@@ -142,35 +164,40 @@ export const postRouter = router({
     const post = await loadPostFor(ctx, ctx.user, input.id, "update");
     // The write repeats what the decision rested on (author, stored state), so a post that
     // was published or deleted in between is not touched.
-    if (!(await updatePostText(ctx.db, post, { title: input.title, content: input.content }))) {
-      throw postNotFound();
-    }
+    await changePost(ctx, post, async (trx) => {
+      const text = { title: input.title, content: input.content };
+      if (!(await updatePostText(trx, post, text))) throw postNotFound();
+      return "updated";
+    });
     return reload(ctx, ctx.user, input.id);
   }),
 
   publish: protectedProcedure.input(postPublishInput).mutation(async ({ ctx, input }) => {
     const post = await loadPostFor(ctx, ctx.user, input.id, "publish");
-    await publishPost(ctx, post, input.publishAt);
+    await changePost(ctx, post, (trx) => publishPost(trx, post, input.publishAt));
     return reload(ctx, ctx.user, input.id);
   }),
 
   unpublish: protectedProcedure.input(postUnpublishInput).mutation(async ({ ctx, input }) => {
     const post = await loadPostFor(ctx, ctx.user, input.id, "unpublish");
-    await unpublishPost(ctx, post);
+    await changePost(ctx, post, (trx) => unpublishPost(trx, post));
     return reload(ctx, ctx.user, input.id);
   }),
 
   submit: protectedProcedure.input(postSubmitInput).mutation(async ({ ctx, input }) => {
     const post = await loadPostFor(ctx, ctx.user, input.id, "submit");
-    await submitPost(ctx, post);
+    await submitPost(ctx.db, post);
     return reload(ctx, ctx.user, input.id);
   }),
 
   delete: protectedProcedure
     .input(postDeleteInput)
     .mutation(async ({ ctx, input }): Promise<Ok> => {
-      await loadPostFor(ctx, ctx.user, input.id, "delete");
-      if (!(await deletePost(ctx.db, input.id))) throw postNotFound();
+      const post = await loadPostFor(ctx, ctx.user, input.id, "delete");
+      await changePost(ctx, post, async (trx) => {
+        if (!(await deletePost(trx, input.id))) throw postNotFound();
+        return "deleted";
+      });
       return { ok: true };
     }),
 });
