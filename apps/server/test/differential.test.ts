@@ -61,7 +61,10 @@ function missingLike(value: unknown): unknown {
 const PLACEHOLDER = {
   owner: { id: 1, sessionId: "s" },
   ownerElsewhere: { id: 1, sessionId: "s" },
+  deputy: { id: 1, sessionId: "s" },
+  member: { id: 1, sessionId: "s" },
   post: { id: 1 },
+  draft: { id: 1 },
 } as Fixture;
 
 interface Seeded extends Fixture {

@@ -132,12 +132,14 @@ export function createMailOutbox(options: MailOutboxOptions): MailOutbox {
       const until = new Date(now.getTime() + claimMs);
       const rows = await claimDueMail(db, { worker, now, until, limit: BATCH });
       if (rows.length === 0) return;
-      for (const row of rows) {
-        if (closing) return;
-        const retryAt = await handle(row);
-        // The retry is this process's to start on time (any other may take it too).
-        if (retryAt && started) later(Math.max(0, retryAt.getTime() - Date.now()), wake);
-      }
+      // Side by side: one slow mail server connection does not hold up the rest of the batch.
+      await Promise.all(
+        rows.map(async (row) => {
+          const retryAt = await handle(row);
+          // The retry is this process's to start on time (any other may take it too).
+          if (retryAt && started) later(Math.max(0, retryAt.getTime() - Date.now()), wake);
+        }),
+      );
     }
   }
 
