@@ -10,6 +10,7 @@ export {
 } from "./create-db.js";
 export { isForeignKeyViolation } from "./foreign-key-violation.js";
 export { inTransaction } from "./in-transaction.js";
+export * from "./mail-claims.js";
 export * from "./mail-outbox.js";
 export { folioMigrations, migrateToLatest } from "./migrate.js";
 export * from "./pictures.js";

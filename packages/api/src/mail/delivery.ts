@@ -1,8 +1,15 @@
-// One attempt at one claimed message: send it, then delete it (its body holds a live link), or
-// put it back for a retry with backoff, or give up after the last retry. Every failure is
-// logged with the message's tokens redacted (a mail server may echo anything back).
-import { type Database, deleteClaimedMail, type MailOutboxRow, scheduleMailRetry } from "@folio/db";
-import type { Kysely } from "kysely";
+// One attempt at one claimed message: prepare it if it is a request, send it, then delete it
+// (its body holds a live link), or put it back for a retry with backoff, or give up after the
+// last retry. Every failure is logged with the message's tokens redacted (a mail server may
+// echo anything back).
+import {
+  type Database,
+  deleteClaimedMail,
+  type MailOutboxRow,
+  renewMailClaim,
+  scheduleMailRetry,
+} from "@folio/db";
+import type { Kysely, Transaction } from "kysely";
 import type { MailKind, OutgoingMail } from "./templates.js";
 import type { MailTransport } from "./transport.js";
 
@@ -95,4 +102,50 @@ export async function deliver(
   }
   await deleteClaimedMail(attempt.db, row.id, attempt.worker);
   return null;
+}
+
+/**
+ * Turns a claimed request into a message inside `trx` (and fills the row with it), or null when
+ * there is none to send (the request is then deleted in the same transaction).
+ */
+export type PrepareRequest = (
+  trx: Transaction<Database>,
+  row: MailOutboxRow,
+  worker: string,
+) => Promise<OutgoingMail | null>;
+
+export interface ClaimJob extends Attempt {
+  claimMs: number;
+  transport: MailTransport;
+  from: string;
+  prepare?: PrepareRequest;
+}
+
+/** Prepares (a request) and sends one claimed row; when to retry it, or null when done. */
+export async function handleClaimedRow(job: ClaimJob, row: MailOutboxRow): Promise<Date | null> {
+  let message: OutgoingMail | null = messageOf(row);
+  if (row.text_body === null) {
+    const { prepare } = job;
+    try {
+      message = await job.db.transaction().execute(async (trx) => {
+        const prepared = prepare ? await prepare(trx, row, job.worker) : null;
+        // Nothing to send (no such account): the request goes, with whatever it held.
+        if (!prepared) await deleteClaimedMail(trx, row.id, job.worker);
+        return prepared;
+      });
+    } catch (error) {
+      return failedAttempt(job, row, error, [], "prepared");
+    }
+    if (!message) return null;
+  }
+  // A slow mail server must not let the claim run out while the send is still going.
+  const renew = setInterval(() => {
+    const until = new Date(Date.now() + job.claimMs);
+    renewMailClaim(job.db, row.id, job.worker, until).catch(() => {});
+  }, job.claimMs / 3);
+  try {
+    return await deliver(job, row, message, job.transport, job.from);
+  } finally {
+    clearInterval(renew);
+  }
 }

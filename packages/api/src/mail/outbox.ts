@@ -6,35 +6,22 @@ import { randomUUID } from "node:crypto";
 import {
   claimDueMail,
   type Database,
-  deleteClaimedMail,
   deleteExpiredMail,
   hasDueMail,
-  type MailOutboxRow,
   nextMailDue,
   releaseMailClaims,
-  renewMailClaim,
 } from "@folio/db";
-import type { Kysely, Transaction } from "kysely";
+import type { Kysely } from "kysely";
 import {
-  type Attempt,
+  type ClaimJob,
   DEFAULT_RETRY_DELAYS_MS,
-  deliver,
-  failedAttempt,
+  handleClaimedRow,
   type MailLog,
-  messageOf,
+  type PrepareRequest,
 } from "./delivery.js";
-import type { OutgoingMail } from "./templates.js";
 import type { MailTransport } from "./transport.js";
 
-/**
- * Turns a claimed request into a message inside `trx` (and fills the row with it), or null when
- * there is none to send (the outbox then deletes the request in the same transaction).
- */
-export type PrepareRequest = (
-  trx: Transaction<Database>,
-  row: MailOutboxRow,
-  worker: string,
-) => Promise<OutgoingMail | null>;
+export type { PrepareRequest };
 
 export interface MailOutboxOptions {
   db: Kysely<Database>;
@@ -69,11 +56,15 @@ export function createMailOutbox(options: MailOutboxOptions): MailOutbox {
   const { db, log } = options;
   const worker = randomUUID();
   const claimMs = options.claimMs ?? MAIL_CLAIM_MS;
-  const attempt: Attempt = {
+  const job: ClaimJob = {
     db,
     worker,
     log,
     delays: options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
+    claimMs,
+    transport: options.transport,
+    from: options.from,
+    ...(options.prepare ? { prepare: options.prepare } : {}),
   };
   let started = false;
   let closing = false;
@@ -93,34 +84,6 @@ export function createMailOutbox(options: MailOutboxOptions): MailOutbox {
     timers.add(timer);
   };
 
-  async function handle(row: MailOutboxRow): Promise<Date | null> {
-    let message: OutgoingMail | null = messageOf(row);
-    if (row.text_body === null) {
-      const prepare = options.prepare;
-      try {
-        message = await db.transaction().execute(async (trx) => {
-          const prepared = prepare ? await prepare(trx, row, worker) : null;
-          // Nothing to send (no such account): the request goes, with whatever it held.
-          if (!prepared) await deleteClaimedMail(trx, row.id, worker);
-          return prepared;
-        });
-      } catch (error) {
-        return failedAttempt(attempt, row, error, [], "prepared");
-      }
-      if (!message) return null;
-    }
-    // A slow mail server must not let the claim run out while the send is still going.
-    const renew = setInterval(() => {
-      const until = new Date(Date.now() + claimMs);
-      renewMailClaim(db, row.id, worker, until).catch(() => {});
-    }, claimMs / 3);
-    try {
-      return await deliver(attempt, row, message, options.transport, options.from);
-    } finally {
-      clearInterval(renew);
-    }
-  }
-
   async function runPass(): Promise<void> {
     while (!closing) {
       const now = new Date();
@@ -135,7 +98,7 @@ export function createMailOutbox(options: MailOutboxOptions): MailOutbox {
       // Side by side: one slow mail server connection does not hold up the rest of the batch.
       await Promise.all(
         rows.map(async (row) => {
-          const retryAt = await handle(row);
+          const retryAt = await handleClaimedRow(job, row);
           // The retry is this process's to start on time (any other may take it too).
           if (retryAt && started) later(Math.max(0, retryAt.getTime() - Date.now()), wake);
         }),

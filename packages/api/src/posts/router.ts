@@ -1,7 +1,6 @@
 // post.*: the public feed and pages, one's own posts, the review queue, and writing and
 // publishing under the policy (API.md "Roles", "Posts: drafts, review, scheduling").
 import {
-  type Database,
   deletePost,
   findUserById,
   insertPost,
@@ -11,12 +10,9 @@ import {
   listPosts,
   type PostWithAuthorRow,
   toIsoString,
-  type UserRow,
   updatePostText,
 } from "@folio/db";
 import { TRPCError } from "@trpc/server";
-import type { Transaction } from "kysely";
-import { originOf, type PostChange, recordPostChangedByOther } from "../activity/index.js";
 import type { Context } from "../context.js";
 import { hasPermission } from "../policy/roles.js";
 import { audienceOf } from "../policy/visibility.js";
@@ -24,6 +20,7 @@ import { unauthenticated } from "../shared/errors.js";
 import { keysetPage } from "../shared/keyset-page.js";
 import { type Ok, type Page, type Post, toPost } from "../shared/shapes.js";
 import { permittedProcedure, protectedProcedure, publicProcedure, router } from "../trpc.js";
+import { changePost } from "./change-post.js";
 import { loadPostFor, loadPublicPost, loadVisiblePost, postNotFound } from "./load-post.js";
 import { publishPost, submitPost, unpublishPost } from "./publication.js";
 import {
@@ -64,24 +61,6 @@ function publicPage(
 /** The post as its caller may now see it (after a change; it is theirs or they moderate). */
 async function reload(ctx: Context, user: Parameters<typeof loadVisiblePost>[1], id: number) {
   return toPost(await loadVisiblePost(ctx, user, id));
-}
-
-/**
- * Runs `change` on the post in a transaction; when it changed something and the caller is not
- * the author (an editor or admin), the author's activity records it in the same transaction.
- */
-function changePost(
-  ctx: Context & { user: UserRow },
-  post: PostWithAuthorRow,
-  change: (trx: Transaction<Database>) => Promise<PostChange | null>,
-): Promise<void> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const done = await change(trx);
-    if (!done) return;
-    const author = { id: post.author_id, username: post.author_username };
-    const moderated = { id: post.id, title: post.title, author };
-    await recordPostChangedByOther(trx, ctx.user, moderated, done, originOf(ctx));
-  });
 }
 
 export const postRouter = router({
