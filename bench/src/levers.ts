@@ -4,7 +4,7 @@
 // driver and no sockets share the cores, so a difference of a few microseconds shows up even on
 // a busy machine, where `pnpm bench`'s CPU per request moves by ±20% from run to run.
 import { createHmac, createSecretKey } from "node:crypto";
-import { createMailer, createRateLimits } from "@folio/api";
+import { createMailDeps, createRateLimits } from "@folio/api";
 import {
   createDb,
   findPostById,
@@ -56,16 +56,14 @@ async function hosts(dbPath: string) {
       { loginPerIp: 0, loginPerAccount: 0, registerPerIp: 0 },
       { kind: "memory" },
     ),
-    // No lever touches mail: a queue whose transport drops every message.
-    mail: {
-      mailer: createMailer({
-        from: "Folio <bench@localhost>",
-        transport: { description: "discard", async send() {}, close() {} },
-        log: { info() {}, error() {} },
-      }),
+    // No lever touches mail: an outbox whose transport drops every message (never started).
+    mail: createMailDeps(db.db, {
+      from: "Folio <bench@localhost>",
+      transport: { description: "discard", async send() {}, close() {} },
+      log: { info() {}, error() {} },
       publicUrl: "http://127.0.0.1",
       tokens: { resetTtlSeconds: 3600, verifyTtlSeconds: 86400 },
-    },
+    }),
   };
   const options = trpcOptions(deps);
   const stock = Fastify({ routerOptions: { maxParamLength: 2000 } });

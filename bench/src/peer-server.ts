@@ -21,8 +21,9 @@ async function main(): Promise<void> {
     auth: { secret: resolveJwtSecret(config).key, ttlSeconds: config.accessTokenTtlSeconds },
     limits: createRateLimits(config.rateLimits, { kind: "memory" }),
     // Mail as Folio's server sets it up (files in MAIL_DIR unless SMTP_URL), logging nowhere.
-    mail: startMail(config, Fastify({ logger: false }).log),
+    mail: startMail(config, Fastify({ logger: false }).log, db.db),
   };
+  deps.mail.outbox.start();
   // What tRPC's docs show, plus Folio's batch cap (a protocol option, not host glue).
   const trpcOptions = {
     router: appRouter,

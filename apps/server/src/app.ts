@@ -4,6 +4,7 @@ import {
   type AppDeps,
   createRateLimits,
   databasePictureStore,
+  startAuditRetentionSweep,
   startSessionSweep,
 } from "@folio/api";
 import type { DbHandle } from "@folio/db";
@@ -78,10 +79,13 @@ export async function buildApp(config: Config, { db }: AppResources): Promise<Fa
   );
   app.addHook("onClose", () => rateLimitStore.close());
 
-  const mail = startMail(config, app.log);
-  // On close, mail still queued is sent (retries skip their waits) before the process goes; the
-  // database is closed only after app.close() resolves, so queued token writes still land.
-  app.addHook("onClose", () => mail.mailer.close());
+  const mail = startMail(config, app.log, db.db);
+  // Mail waits in the database (ADR 020): this process sends what it claims first, including
+  // what a process killed before sending left behind. On close a send in flight finishes and the
+  // rest is handed back for another process or the next start; the database is closed only
+  // after app.close() resolves.
+  mail.outbox.start();
+  app.addHook("onClose", () => mail.outbox.close());
 
   // In the database, so every process serves every picture (ADR 013).
   const pictures = databasePictureStore(db.db);
@@ -103,6 +107,17 @@ export async function buildApp(config: Config, { db }: AppResources): Promise<Fa
   app.addHook("onClose", async () => sessionSweep.stop());
   // The start-up sweep is done before the server listens (it never throws: see onError).
   await sessionSweep.first;
+
+  // Security events are kept for AUDIT_RETENTION, then deleted (API.md "Security activity").
+  const auditSweep = startAuditRetentionSweep(db.db, {
+    retentionSeconds: config.auditRetentionSeconds,
+    onSwept: (deleted) => {
+      if (deleted > 0) app.log.info({ deleted }, "deleted security events past retention");
+    },
+    onError: (error) => app.log.warn({ err: error }, "could not delete old security events"),
+  });
+  app.addHook("onClose", async () => auditSweep.stop());
+  await auditSweep.first;
 
   closeConnectionsWhenClosing(app);
   await registerSecurityHeaders(app);

@@ -22,6 +22,7 @@ describe("configuration errors", () => {
     ["PUBLIC_URL", "blog.example.com"],
     ["SMTP_URL", "http://mail.example.com"],
     ["RESET_TOKEN_TTL", "forever"],
+    ["AUDIT_RETENTION", "a year"],
   ])("refuses %s=%s with exit code 1 and a message naming it", async (name, value) => {
     const { code, output } = await runServerToExit({ env: { [name]: value } });
     expect(code).toBe(1);

@@ -1,10 +1,12 @@
 // Scale-out (issue 5): two server processes, one Postgres database, shared rate-limit counters.
 // Whatever one process does, the other sees at once. Needs FOLIO_TEST_POSTGRES_URL (and
 // FOLIO_TEST_REDIS_URL for the Redis store); skipped, with a warning, without them.
+import { join } from "node:path";
 import { folioMigrations } from "@folio/db";
 import { Redis } from "ioredis";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { waitForEml } from "./support/eml-files.js";
 import { type ServerPair, startServerPair } from "./support/server-pair.js";
 import { mutate, query, register, send, uploadPicture } from "./support/trpc-http.js";
 
@@ -239,6 +241,22 @@ describe.skipIf(!postgresUrl)("two server processes on one Postgres database", (
     }
     expect(statuses).toEqual([200, 200, 200, 429]);
   });
+
+  it("sends each mail exactly once from a shared outbox, whichever process took the request", async () => {
+    const count = 16;
+    const names = Array.from({ length: count }, (_, i) => `outbox_${process.pid}_${i}`);
+    // Registrations on both processes at once: each queues a confirmation in the shared outbox.
+    await Promise.all(names.map((name, i) => register(pair.at(i), name)));
+    const dirs = pair.servers.map((server) => join(server.dataDir, "mail"));
+    const mine = (to: string) => names.some((name) => to === `${name}@example.com`);
+    await waitForEml(dirs, (all) => all.filter((m) => mine(m.to)).length >= count);
+    // Both processes poll the outbox (every 5 s): give a duplicate every chance to show up.
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    const settled = (await waitForEml(dirs, () => true)).filter((m) => mine(m.to));
+    expect(settled.map((m) => m.to).sort()).toEqual(names.map((n) => `${n}@example.com`).sort());
+    const left = await pair.database.query("select id from mail_outbox");
+    expect(left).toEqual([]);
+  }, 60_000);
 
   it("walks the feed across both processes without a repeat or a gap while posts are added", async () => {
     const dave = await register(pair.at(0));

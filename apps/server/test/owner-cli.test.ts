@@ -57,6 +57,22 @@ describe("pnpm owner", () => {
       ["second", "owner", false],
       ["third", "author", true],
     ]);
+    // In the security log, with no actor: the command line did it.
+    const { db, close } = createDb(databaseUrl);
+    const events = await db
+      .selectFrom("audit_events")
+      .select(["action", "actor_id", "subject_username", "target_label"])
+      .where("action", "=", "owner.transferred")
+      .execute();
+    await close();
+    expect(events).toEqual([
+      {
+        action: "owner.transferred",
+        actor_id: null,
+        subject_username: "second",
+        target_label: "first",
+      },
+    ]);
   });
 
   it("lifts a suspension of the new owner, and keeps exactly one owner", async () => {

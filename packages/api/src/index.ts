@@ -1,3 +1,15 @@
+export {
+  AUDIT_ACTIONS,
+  type AuditAction,
+  type AuditEvent,
+  type AuditSweep,
+  DEFAULT_AUDIT_RETENTION_SECONDS,
+  recordCommentDeletedByOther,
+  recordEvent,
+  recordOwnerTransferredByCommandLine,
+  startAuditRetentionSweep,
+  sweepOldAuditEvents,
+} from "./activity/index.js";
 export { readBearerToken } from "./auth/bearer.js";
 export { hashPassword, verifyPassword } from "./auth/passwords.js";
 export {
@@ -16,13 +28,14 @@ export {
   type RequestLike,
 } from "./context.js";
 export {
-  createMailer,
+  createMailDeps,
   createMailTransport,
   DEFAULT_RETRY_DELAYS_MS,
   describeSmtpUrl,
   type MailDeps,
-  type Mailer,
   type MailLog,
+  type MailOutbox,
+  type MailSettings,
   type MailTransport,
   type OutgoingMail,
   type TransportSettings,

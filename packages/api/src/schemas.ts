@@ -2,6 +2,7 @@
 // alone: the SPA validates its forms with these very schemas (`@folio/api/schemas`), so browser
 // and server can never disagree. Nothing here may import server code (a test checks the bundle).
 import type { z } from "zod";
+import type { adminAuditInput, userActivityInput } from "./activity/schemas.js";
 import type { setRoleInput, transferOwnershipInput } from "./admin/schemas.js";
 import type {
   loginInput,
@@ -15,6 +16,7 @@ import type { postSearchInput } from "./search/schemas.js";
 import type { endSessionInput } from "./sessions/schemas.js";
 import type { changePasswordInput, userUpdateInput } from "./users/schemas.js";
 
+export * from "./activity/schemas.js";
 export * from "./admin/schemas.js";
 export * from "./auth/schemas.js";
 export * from "./pictures/schemas.js";
@@ -38,3 +40,5 @@ export type PostPublishInput = z.input<typeof postPublishInput>;
 export type PostSearchInput = z.input<typeof postSearchInput>;
 export type SetRoleInput = z.input<typeof setRoleInput>;
 export type TransferOwnershipInput = z.input<typeof transferOwnershipInput>;
+export type UserActivityInput = z.input<typeof userActivityInput>;
+export type AdminAuditInput = z.input<typeof adminAuditInput>;

@@ -1,6 +1,7 @@
 // Account tokens (reset, confirmation): rows keyed by the token's hash. Callers pass a
 // transaction when the consumption must go together with the change it allows.
 import type { Kysely } from "kysely";
+import { inTransaction } from "./in-transaction.js";
 import type { AccountTokenKind, Database } from "./schema.js";
 
 export interface NewAccountToken {
@@ -16,7 +17,7 @@ export async function replaceAccountToken(
   db: Kysely<Database>,
   token: NewAccountToken,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .deleteFrom("account_tokens")
       .where("user_id", "=", token.userId)

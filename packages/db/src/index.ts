@@ -1,4 +1,5 @@
 export * from "./account-tokens.js";
+export * from "./audit-events.js";
 export { backupSqliteFile } from "./backup.js";
 export {
   type CreateDbOptions,
@@ -8,7 +9,10 @@ export {
   dialectOf,
 } from "./create-db.js";
 export { isForeignKeyViolation } from "./foreign-key-violation.js";
+export { inTransaction } from "./in-transaction.js";
 export * from "./keyset.js";
+export * from "./mail-claims.js";
+export * from "./mail-outbox.js";
 export { folioMigrations, migrateToLatest } from "./migrate.js";
 export * from "./pictures.js";
 export * from "./post-visibility.js";
@@ -26,5 +30,6 @@ export {
   searchPosts,
 } from "./search.js";
 export * from "./sessions.js";
+export { SORTABLE_ID_PATTERN, sortableId, timeOfSortableId } from "./sortable-id.js";
 export { uniqueViolationField } from "./unique-violation.js";
 export * from "./users.js";

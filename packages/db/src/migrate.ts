@@ -8,6 +8,7 @@ import { mailTokens } from "./migrations/20261201-0002-mail-tokens.js";
 import { createPictures } from "./migrations/20261201-0003-pictures.js";
 import { rolesAndDrafts } from "./migrations/20261206-0001-roles-and-drafts.js";
 import { search } from "./migrations/20261206-0003-search.js";
+import { auditAndOutbox } from "./migrations/20261206-0004-audit-and-outbox.js";
 import type { Database } from "./schema.js";
 
 /** Every migration, by name; names sort in the order they run. Never edit a released one. */
@@ -19,6 +20,7 @@ export function folioMigrations(dialect: DialectName): Record<string, Migration>
     "20261201-0003-pictures": createPictures(dialect),
     "20261206-0001-roles-and-drafts": rolesAndDrafts(dialect),
     "20261206-0003-search": search(dialect),
+    "20261206-0004-audit-and-outbox": auditAndOutbox(dialect),
   };
 }
 

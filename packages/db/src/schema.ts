@@ -75,12 +75,55 @@ export interface PictureTable {
   created_at: Timestamp;
 }
 
+/**
+ * A security event (API.md "Security activity"), append-only. Names are copies made at the time,
+ * and no column references another table: events outlive whatever they name.
+ */
+export interface AuditEventTable {
+  /** A UUIDv7 whose time is `at`: the primary key orders events by time. */
+  id: string;
+  at: Timestamp;
+  action: string;
+  /** Both null for the command line or an unknown requester. */
+  actor_id: number | null;
+  actor_username: string | null;
+  subject_id: number | null;
+  subject_username: string | null;
+  target_type: string | null;
+  target_id: string | null;
+  target_label: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+/** A message waiting to be sent (ADR 020): deleted once sent, given up on, or expired. */
+export interface MailOutboxTable {
+  id: string;
+  kind: string;
+  recipient: string;
+  user_id: number | null;
+  /** Null while the row is a password-reset request still to be prepared. */
+  subject: string | null;
+  text_body: string | null;
+  html_body: string | null;
+  requested_ip: string | null;
+  requested_user_agent: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  next_attempt_at: Timestamp;
+  attempts: Generated<number>;
+  claimed_by: string | null;
+  claimed_until: Timestamp | null;
+}
+
 export interface Database {
   users: UserTable;
   posts: PostTable;
   account_tokens: AccountTokenTable;
   sessions: SessionTable;
   pictures: PictureTable;
+  audit_events: AuditEventTable;
+  mail_outbox: MailOutboxTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -90,6 +133,8 @@ export type PostRow = Selectable<PostTable>;
 export type NewPostRow = Insertable<PostTable>;
 export type PostUpdate = Updateable<PostTable>;
 export type SessionRow = Selectable<SessionTable>;
+export type AuditEventRow = Selectable<AuditEventTable>;
+export type MailOutboxRow = Selectable<MailOutboxTable>;
 export type NewSessionRow = Insertable<SessionTable>;
 
 /** What `Date.prototype.toISOString` writes (UTC, milliseconds), i.e. how Folio stores time. */

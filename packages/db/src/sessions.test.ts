@@ -55,8 +55,8 @@ describeEachDialect("session queries", (dialect) => {
     const bob = await insertUserRow(db, "bob");
     for (const id of ["a1", "a2", "a3"]) await insertSession(db, session(id, alice.id));
     await insertSession(db, session("b1", bob.id));
-    expect(await deleteSession(db, alice.id, "b1")).toBe(false);
-    expect(await deleteSession(db, alice.id, "a1")).toBe(true);
+    expect(await deleteSession(db, alice.id, "b1")).toBeUndefined();
+    expect(await deleteSession(db, alice.id, "a1")).toMatchObject({ id: "a1", user_id: alice.id });
     expect(await deleteOtherSessions(db, alice.id, "a2")).toBe(1);
     expect(ids(await listLiveSessions(db, alice.id, NOW))).toEqual(["a2"]);
     expect(await deleteAllSessions(db, alice.id)).toBe(1);

@@ -112,18 +112,18 @@ export function listLiveSessions(
   return selectLiveSessions(db, userId, now).execute();
 }
 
-/** Ends one session of `userId`; false when that user has no session with this id. */
-export async function deleteSession(
+/** Ends one session of `userId`: the row it was, or undefined when that user has no such session. */
+export function deleteSession(
   db: Kysely<Database>,
   userId: number,
   sessionId: string,
-): Promise<boolean> {
-  const result = await db
+): Promise<SessionRow | undefined> {
+  return db
     .deleteFrom("sessions")
     .where("id", "=", sessionId)
     .where("user_id", "=", userId)
+    .returningAll()
     .executeTakeFirst();
-  return result.numDeletedRows > 0n;
 }
 
 /** Ends every session of `userId` but `keepSessionId`; returns how many ended. */

@@ -1,5 +1,6 @@
 // User queries. Every function takes the Kysely instance first.
 import { type Kysely, sql } from "kysely";
+import { inTransaction } from "./in-transaction.js";
 import { type FeedPosition, keysetSlice } from "./keyset.js";
 import type { Database, Role, UserRow } from "./schema.js";
 
@@ -145,7 +146,7 @@ export async function transferOwnership(
   newOwnerId: number,
   options: { unsuspend?: boolean } = {},
 ): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await tx.updateTable("users").set({ role: "admin" }).where("role", "=", "owner").execute();
     await tx
       .updateTable("users")

@@ -1,7 +1,10 @@
 // `pnpm owner <username or email>`: for an operator who lost the owner's account. Run on the
 // server's machine (it needs DATABASE_URL, nothing else): the account becomes the owner and the
-// old owner an admin, in one transaction. The server need not stop: roles are read on every
-// request, so the change applies on the next one, on every process.
+// old owner an admin, in one transaction with its security event (no actor: the command line).
+// The server need not stop: roles are read on every request, so the change applies on the next
+// one, on every process.
+
+import { recordOwnerTransferredByCommandLine } from "@folio/api";
 import {
   createDb,
   findOwner,
@@ -32,8 +35,12 @@ async function makeOwner(login: string | undefined): Promise<number> {
       return 0;
     }
     const previous = await findOwner(db);
-    // The operator is taking the site back: a suspended account could not use the role.
-    await transferOwnership(db, account.id, { unsuspend: true });
+    await db.transaction().execute(async (trx) => {
+      // The operator is taking the site back: a suspended account could not use the role.
+      await transferOwnership(trx, account.id, { unsuspend: true });
+      // In the security log with no actor: the command line, not an account, did it.
+      await recordOwnerTransferredByCommandLine(trx, account, previous ?? null);
+    });
     console.log(`${account.username} is now the owner.`);
     if (previous) console.log(`${previous.username}, the owner until now, is an admin.`);
     if (account.suspended_at !== null) console.log(`${account.username} was suspended; no longer.`);

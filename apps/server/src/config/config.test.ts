@@ -13,6 +13,7 @@ describe("loadConfig", () => {
       nodeEnv: "development",
       databaseUrl: `sqlite:${resolve(repoRoot, "data/folio.db")}`,
       accessTokenTtlSeconds: 86_400,
+      auditRetentionSeconds: 365 * 86_400,
       rateLimits: { loginPerIp: 20, loginPerAccount: 5, registerPerIp: 10, uploadPerUser: 20 },
       rateLimitStore: "memory",
       trustProxy: false,
@@ -35,6 +36,16 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ RATE_LIMIT_UPLOAD_USER: "many" })).toThrow(
       /RATE_LIMIT_UPLOAD_USER: must be a whole number/,
     );
+  });
+
+  it("reads AUDIT_RETENTION in ACCESS_TOKEN_TTL's format, and names it when bad", () => {
+    expect(loadConfig({ AUDIT_RETENTION: "90d" }).auditRetentionSeconds).toBe(90 * 86_400);
+    expect(loadConfig({ AUDIT_RETENTION: "12h" }).auditRetentionSeconds).toBe(12 * 3600);
+    for (const bad of ["1 year", "0d", "365", "-5d"]) {
+      expect(() => loadConfig({ AUDIT_RETENTION: bad })).toThrow(
+        /AUDIT_RETENTION: must be a whole number and a unit/,
+      );
+    }
   });
 
   it("treats an empty variable as unset", () => {

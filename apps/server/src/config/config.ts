@@ -128,6 +128,7 @@ const envSchema = z
     SMTP_URL: optional(smtpUrl),
     MAIL_DIR: optional(z.string().transform(fromRepoRoot)),
     MAIL_FROM: optional(mailFrom).default("Folio <no-reply@localhost>"),
+    AUDIT_RETENTION: duration(365 * 24 * 60 * 60),
     RESET_TOKEN_TTL: duration(60 * 60),
     VERIFY_TOKEN_TTL: duration(24 * 60 * 60),
     RATE_LIMIT_UPLOAD_USER: count(20),
@@ -189,6 +190,8 @@ function toConfig(env: z.output<typeof envSchema>) {
     /** Null means "generate one and keep it in dataDir" (refused in production above). */
     jwtSecret: env.JWT_SECRET ?? null,
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL,
+    /** Security events older than this are deleted. */
+    auditRetentionSeconds: env.AUDIT_RETENTION,
     rateLimits: {
       loginPerIp: env.RATE_LIMIT_LOGIN_IP,
       loginPerAccount: env.RATE_LIMIT_LOGIN_ACCOUNT,

@@ -62,10 +62,12 @@ export async function startStock(config: Config, file: string): Promise<Host> {
     db: db.db,
     auth: { secret: resolveJwtSecret(config).key, ttlSeconds: config.accessTokenTtlSeconds },
     limits: createRateLimits(config.rateLimits, { kind: "memory" }),
-    // Mail as Folio's host sets it up (.eml files in MAIL_DIR), drained on close the same way.
-    mail: startMail(config, app.log),
+    // Mail as Folio's host sets it up (an outbox sending .eml files into MAIL_DIR), closed the
+    // same way.
+    mail: startMail(config, app.log, db.db),
   };
-  app.addHook("onClose", () => deps.mail.mailer.close());
+  deps.mail.outbox.start();
+  app.addHook("onClose", () => deps.mail.outbox.close());
   await app.register(fastifyTRPCPlugin, { prefix: TRPC_PREFIX, trpcOptions: trpcOptions(deps) });
   return listen(app, db);
 }

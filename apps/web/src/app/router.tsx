@@ -111,6 +111,16 @@ export const router = createBrowserRouter([
           { guarded: true },
         ),
       },
+      {
+        path: "admin/activity",
+        lazy: lazyPage(
+          () =>
+            import("../features/admin-activity/admin-activity-page").then(
+              (m) => m.AdminActivityPage,
+            ),
+          { guarded: true },
+        ),
+      },
       { path: "*", element: <NotFound /> },
     ],
   },

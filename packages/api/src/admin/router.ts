@@ -10,12 +10,14 @@ import {
   transferOwnership,
   type UserRow,
 } from "@folio/db";
+import { type AuditEvent, listAuditLog, named, originOf, recordEvent } from "../activity/index.js";
+import { adminAuditInput } from "../activity/schemas.js";
 import { verifyPassword } from "../auth/passwords.js";
 import type { Context } from "../context.js";
 import { endAllSessions } from "../sessions/index.js";
 import { fieldError } from "../shared/errors.js";
 import { keysetPage } from "../shared/keyset-page.js";
-import { type AdminUser, type Ok, toAdminUser } from "../shared/shapes.js";
+import { type AdminUser, type Ok, type Page, toAdminUser } from "../shared/shapes.js";
 import { permittedProcedure, router } from "../trpc.js";
 import { deleteAccount } from "../users/delete-account.js";
 import {
@@ -48,32 +50,61 @@ export const adminRouter = router({
   ),
 
   setRole: adminProcedure.input(setRoleInput).mutation(async ({ ctx, input }) => {
-    await loadAdminTarget(ctx.db, ctx.user, input.userId, "setRole");
+    const target = await loadAdminTarget(ctx.db, ctx.user, input.userId, "setRole");
     // Takes effect on the target's next request: the role is read on every request.
-    return asAdminUser(ctx, await setUserRole(ctx.db, input.userId, input.role));
+    const row = await ctx.db.transaction().execute(async (trx) => {
+      const changed = await setUserRole(trx, input.userId, input.role);
+      if (changed && target.role !== input.role) {
+        await recordEvent(trx, {
+          action: "role.changed",
+          actor: named(ctx.user),
+          subject: changed,
+          target: { type: "user", id: String(changed.id), label: `${target.role} → ${input.role}` },
+          origin: originOf(ctx),
+        });
+      }
+      return changed;
+    });
+    return asAdminUser(ctx, row);
   }),
 
   suspend: adminProcedure.input(adminUserInput).mutation(async ({ ctx, input }) => {
-    await loadAdminTarget(ctx.db, ctx.user, input.userId, "suspend");
+    const target = await loadAdminTarget(ctx.db, ctx.user, input.userId, "suspend");
     const row = await ctx.db.transaction().execute(async (trx) => {
       const suspended = await setUserSuspended(trx, input.userId, new Date().toISOString());
       // Every session ends with the suspension, in the same transaction.
       await endAllSessions(trx, input.userId);
+      if (suspended && target.suspended_at === null) {
+        const event = { action: "account.suspended", actor: named(ctx.user) } as const;
+        await recordEvent(trx, { ...event, subject: suspended, origin: originOf(ctx) });
+      }
       return suspended;
     });
     return asAdminUser(ctx, row);
   }),
 
   unsuspend: adminProcedure.input(adminUserInput).mutation(async ({ ctx, input }) => {
-    await loadAdminTarget(ctx.db, ctx.user, input.userId, "unsuspend");
-    return asAdminUser(ctx, await setUserSuspended(ctx.db, input.userId, null));
+    const target = await loadAdminTarget(ctx.db, ctx.user, input.userId, "unsuspend");
+    const row = await ctx.db.transaction().execute(async (trx) => {
+      const unsuspended = await setUserSuspended(trx, input.userId, null);
+      if (unsuspended && target.suspended_at !== null) {
+        const event = { action: "account.unsuspended", actor: named(ctx.user) } as const;
+        await recordEvent(trx, { ...event, subject: unsuspended, origin: originOf(ctx) });
+      }
+      return unsuspended;
+    });
+    return asAdminUser(ctx, row);
   }),
 
   deleteUser: adminProcedure.input(adminUserInput).mutation(async ({ ctx, input }): Promise<Ok> => {
     const target = await loadAdminTarget(ctx.db, ctx.user, input.userId, "deleteUser");
-    if (!(await deleteAccount(ctx, target))) throw userNotFound();
+    if (!(await deleteAccount(ctx, target, ctx.user))) throw userNotFound();
     return { ok: true };
   }),
+
+  audit: adminProcedure
+    .input(adminAuditInput)
+    .query(({ ctx, input }): Promise<Page<AuditEvent>> => listAuditLog(ctx, input)),
 
   transferOwnership: permittedProcedure("admin.transferOwnership")
     .input(transferOwnershipInput)
@@ -91,7 +122,16 @@ export const adminRouter = router({
           "Ownership can only go to an admin whose account is not suspended.",
         );
       }
-      await transferOwnership(ctx.db, target.id);
+      await ctx.db.transaction().execute(async (trx) => {
+        await transferOwnership(trx, target.id);
+        await recordEvent(trx, {
+          action: "owner.transferred",
+          actor: named(ctx.user),
+          subject: target,
+          target: { type: "user", id: String(ctx.user.id), label: ctx.user.username },
+          origin: originOf(ctx),
+        });
+      });
       return { ok: true };
     }),
 });

@@ -1,24 +1,27 @@
-// Mail: the transport (SMTP or .eml files), the templates, the queue that sends after the
+// Mail: the transport (SMTP or .eml files), the templates, the outbox that sends after the
 // answer, and what Folio mails about an account. The one entry point of the capability.
 export {
   type MailDeps,
+  type MailLinks,
+  queueEmailChangedNotice,
+  queueEmailConfirmation,
+  queuePasswordChangedNotice,
+  queuePasswordResetRequest,
+  queuePasswordWasResetNotice,
   resetLink,
-  sendEmailChangedNotice,
-  sendEmailConfirmation,
-  sendPasswordChangedNotice,
-  sendPasswordReset,
-  sendPasswordWasResetNotice,
   verifyLink,
 } from "./account-mail.js";
+export { DEFAULT_RETRY_DELAYS_MS, type MailLog } from "./delivery.js";
 export { resendVerification, verifyEmail } from "./email-verification.js";
+export { createMailDeps, type MailSettings } from "./mail-deps.js";
 export {
-  createMailer,
-  DEFAULT_RETRY_DELAYS_MS,
-  type Mailer,
-  type MailerOptions,
-  type MailLog,
-} from "./mailer.js";
-export { requestPasswordReset, resetPassword } from "./password-reset.js";
+  createMailOutbox,
+  MAIL_CLAIM_MS,
+  MAIL_POLL_INTERVAL_MS,
+  type MailOutbox,
+  type MailOutboxOptions,
+} from "./outbox.js";
+export { preparePasswordReset, requestPasswordReset, resetPassword } from "./password-reset.js";
 export type { MailKind, OutgoingMail } from "./templates.js";
 export {
   createMailTransport,

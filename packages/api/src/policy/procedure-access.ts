@@ -36,6 +36,7 @@ export const procedureAccess = {
   "user.delete": "self",
   "user.setPicture": "self",
   "user.removePicture": "self",
+  "user.activity": "protected",
   "post.list": "public",
   "post.byUser": "public",
   "post.byId": "public",
@@ -54,6 +55,7 @@ export const procedureAccess = {
   "admin.suspend": "admin",
   "admin.unsuspend": "admin",
   "admin.deleteUser": "admin",
+  "admin.audit": "admin",
   "admin.transferOwnership": "owner",
 } as const satisfies Record<string, Access>;
 

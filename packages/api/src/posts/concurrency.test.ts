@@ -63,6 +63,7 @@ describeEachDialect("concurrency", (dialect) => {
         accountTokens: [],
         sessions: [],
         pictures: [],
+        mail: [],
       });
     }
   });
@@ -78,7 +79,7 @@ describeEachDialect("concurrency", (dialect) => {
         db,
         auth: TEST_AUTH,
         limits: unlimited,
-        mail: createTestMail().mail,
+        mail: createTestMail(app.db).mail,
         bearerToken: alice.token,
       }),
     );
@@ -91,6 +92,7 @@ describeEachDialect("concurrency", (dialect) => {
       accountTokens: [],
       sessions: [],
       pictures: [],
+      mail: [],
     });
   });
 

@@ -21,6 +21,7 @@ import { unauthenticated } from "../shared/errors.js";
 import { keysetPage } from "../shared/keyset-page.js";
 import { type Ok, type Page, type Post, toPost } from "../shared/shapes.js";
 import { permittedProcedure, protectedProcedure, publicProcedure, router } from "../trpc.js";
+import { changePost } from "./change-post.js";
 import { loadPostFor, loadPublicPost, loadVisiblePost, postNotFound } from "./load-post.js";
 import { publishPost, submitPost, unpublishPost } from "./publication.js";
 import {
@@ -146,35 +147,40 @@ export const postRouter = router({
     const post = await loadPostFor(ctx, ctx.user, input.id, "update");
     // The write repeats what the decision rested on (author, stored state), so a post that
     // was published or deleted in between is not touched.
-    if (!(await updatePostText(ctx.db, post, { title: input.title, content: input.content }))) {
-      throw postNotFound();
-    }
+    await changePost(ctx, post, async (trx) => {
+      const text = { title: input.title, content: input.content };
+      if (!(await updatePostText(trx, post, text))) throw postNotFound();
+      return "updated";
+    });
     return reload(ctx, ctx.user, input.id);
   }),
 
   publish: protectedProcedure.input(postPublishInput).mutation(async ({ ctx, input }) => {
     const post = await loadPostFor(ctx, ctx.user, input.id, "publish");
-    await publishPost(ctx, post, input.publishAt);
+    await changePost(ctx, post, (trx) => publishPost(trx, post, input.publishAt));
     return reload(ctx, ctx.user, input.id);
   }),
 
   unpublish: protectedProcedure.input(postUnpublishInput).mutation(async ({ ctx, input }) => {
     const post = await loadPostFor(ctx, ctx.user, input.id, "unpublish");
-    await unpublishPost(ctx, post);
+    await changePost(ctx, post, (trx) => unpublishPost(trx, post));
     return reload(ctx, ctx.user, input.id);
   }),
 
   submit: protectedProcedure.input(postSubmitInput).mutation(async ({ ctx, input }) => {
     const post = await loadPostFor(ctx, ctx.user, input.id, "submit");
-    await submitPost(ctx, post);
+    await submitPost(ctx.db, post);
     return reload(ctx, ctx.user, input.id);
   }),
 
   delete: protectedProcedure
     .input(postDeleteInput)
     .mutation(async ({ ctx, input }): Promise<Ok> => {
-      await loadPostFor(ctx, ctx.user, input.id, "delete");
-      if (!(await deletePost(ctx.db, input.id))) throw postNotFound();
+      const post = await loadPostFor(ctx, ctx.user, input.id, "delete");
+      await changePost(ctx, post, async (trx) => {
+        if (!(await deletePost(trx, input.id))) throw postNotFound();
+        return "deleted";
+      });
       return { ok: true };
     }),
 });

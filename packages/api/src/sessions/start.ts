@@ -1,7 +1,7 @@
 // Starting a session: every login, registration, password change and reset goes through here,
 // so a token never exists without the session row that makes it valid.
 import { type Database, deleteAllSessions, insertSession, type UserRow } from "@folio/db";
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import { type AuthSettings, issueAccessToken } from "../auth/tokens.js";
 import { type Session, toPrivateUser } from "../shared/shapes.js";
 import { minuteOf } from "./clock.js";
@@ -41,7 +41,7 @@ export async function startSession(ctx: SessionStarter, user: UserRow): Promise<
 export function replaceAllSessions(
   ctx: SessionStarter,
   userId: number,
-  change: (db: Kysely<Database>) => Promise<UserRow | undefined>,
+  change: (trx: Transaction<Database>) => Promise<UserRow | undefined>,
 ): Promise<Session | undefined> {
   return ctx.db.transaction().execute(async (trx) => {
     const user = await change(trx);

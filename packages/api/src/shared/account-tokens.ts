@@ -10,7 +10,7 @@ import {
   type LiveAccountToken,
   replaceAccountToken,
 } from "@folio/db";
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 
 export type { AccountTokenKind, LiveAccountToken };
 
@@ -41,28 +41,29 @@ function ttlOf(settings: AccountTokenSettings, kind: AccountTokenKind): number {
   return kind === "password_reset" ? settings.resetTtlSeconds : settings.verifyTtlSeconds;
 }
 
-/** Stores `fresh` for the account (superseding its older tokens of that kind). */
+/** Stores `fresh` for the account (superseding its older tokens of that kind); its expiry. */
 export async function storeAccountToken(
   db: Kysely<Database>,
   settings: AccountTokenSettings,
   kind: AccountTokenKind,
   owner: { userId: number; email: string },
   fresh: FreshToken,
-): Promise<void> {
+): Promise<Date> {
   const expiresAt = new Date(Date.now() + ttlOf(settings, kind) * 1000);
   await replaceAccountToken(db, { tokenHash: fresh.hash, kind, expiresAt, ...owner });
+  return expiresAt;
 }
 
-/** Generates, stores and returns a token for the account. */
+/** Generates and stores a token for the account; the token (for the mail) and its expiry. */
 export async function issueAccountToken(
   db: Kysely<Database>,
   settings: AccountTokenSettings,
   kind: AccountTokenKind,
   owner: { userId: number; email: string },
-): Promise<string> {
+): Promise<{ token: string; expiresAt: Date }> {
   const fresh = generateAccountToken();
-  await storeAccountToken(db, settings, kind, owner, fresh);
-  return fresh.token;
+  const expiresAt = await storeAccountToken(db, settings, kind, owner, fresh);
+  return { token: fresh.token, expiresAt };
 }
 
 /** Whose live token this is, without using it up (a cheap check before costly work). */
@@ -83,7 +84,7 @@ export async function redeemAccountToken<T>(
   db: Kysely<Database>,
   kind: AccountTokenKind,
   token: string,
-  apply: (trx: Kysely<Database>, owner: LiveAccountToken) => Promise<T>,
+  apply: (trx: Transaction<Database>, owner: LiveAccountToken) => Promise<T>,
 ): Promise<T | undefined> {
   return db.transaction().execute(async (trx) => {
     const owner = await consumeAccountToken(trx, kind, hashAccountToken(token), new Date());

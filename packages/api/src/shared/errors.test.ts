@@ -17,7 +17,7 @@ describeEachDialect("error boundary", (dialect) => {
       const db = beforeInsertInto(app.db, "posts", async () => {
         throw new Error('select * from "users" -- secret detail');
       });
-      const deps = { db, auth: TEST_AUTH, limits: unlimited, mail: createTestMail().mail };
+      const deps = { db, auth: TEST_AUTH, limits: unlimited, mail: createTestMail(app.db).mail };
       const response = await sendOverHttp(
         deps,
         "post.create",

@@ -68,7 +68,7 @@ export async function createTestApp(
   limits: RateLimits = unlimited,
 ): Promise<TestApp> {
   const handle = await openScratchDb(dialect, { poolSize: 4 });
-  const mail = createTestMail();
+  const mail = createTestMail(handle.db);
   const deps = { db: handle.db, auth: TEST_AUTH, limits, mail: mail.mail };
   const lastMail = async (to: string, kind: SentMail["kind"]) => {
     await mail.drain();

@@ -1,6 +1,10 @@
-// Mail in tests: the real queue (createMailer) in front of a transport that keeps each message
-// in memory, so tests read what would have been sent, links included.
-import { createMailer, type MailDeps } from "../mail/index.js";
+// Mail in tests: the real outbox (rows in the test's database, the real worker) in front of a
+// transport that keeps each message in memory, so tests read what would have been sent, links
+// included. The worker is not started: tests send what is queued with drain(), so a test
+// decides when mail goes out.
+import type { Database } from "@folio/db";
+import type { Kysely } from "kysely";
+import { createMailDeps, type MailDeps } from "../mail/index.js";
 import type { OutgoingMail } from "../mail/templates.js";
 
 export interface SentMail extends OutgoingMail {
@@ -17,17 +21,17 @@ export interface TestMail {
   mail: MailDeps;
   outbox: SentMail[];
   log: LoggedLine[];
-  /** Waits until everything queued so far was sent. */
+  /** Sends everything queued so far (waiting out retries). */
   drain(): Promise<void>;
 }
 
 export const TEST_PUBLIC_URL = "http://folio.test";
 export const TEST_MAIL_FROM = "Folio <no-reply@folio.test>";
 
-export function createTestMail(): TestMail {
+export function createTestMail(db: Kysely<Database>): TestMail {
   const outbox: SentMail[] = [];
   const log: LoggedLine[] = [];
-  const mailer = createMailer({
+  const mail = createMailDeps(db, {
     from: TEST_MAIL_FROM,
     transport: {
       description: "memory",
@@ -41,13 +45,10 @@ export function createTestMail(): TestMail {
       error: (details, message) => log.push({ level: "error", message, details }),
     },
     retryDelaysMs: [1, 1],
-  });
-  const mail: MailDeps = {
-    mailer,
     publicUrl: TEST_PUBLIC_URL,
     tokens: { resetTtlSeconds: 3600, verifyTtlSeconds: 24 * 3600 },
-  };
-  return { mail, outbox, log, drain: () => mailer.drain() };
+  });
+  return { mail, outbox, log, drain: () => mail.outbox.drain() };
 }
 
 /** The token of the (only) link in a message's plain-text part. */

@@ -76,6 +76,7 @@ const sampleInputs = {
   // Sent as multipart FormData (test-support/form-input.ts): `id` becomes the text "1".
   "user.setPicture": ({ owner }) => ({ id: owner.id, image: samplePictureFile() }),
   "user.removePicture": ({ owner }) => ({ id: owner.id }),
+  "user.activity": () => ({ limit: 5 }),
   "post.list": () => ({ limit: 5 }),
   "post.byUser": ({ owner }) => ({ userId: owner.id }),
   "post.byId": ({ post }) => ({ id: post.id }),
@@ -94,6 +95,9 @@ const sampleInputs = {
   "admin.suspend": ({ member }) => ({ userId: member.id }),
   "admin.unsuspend": ({ member }) => ({ userId: member.id }),
   "admin.deleteUser": ({ member }) => ({ userId: member.id }),
+  // No userId: an id that names no account is an empty page, not NOT_FOUND (the events of a
+  // deleted account stay readable by admins).
+  "admin.audit": () => ({ action: "login.succeeded", limit: 5 }),
   "admin.transferOwnership": ({ deputy }) => ({
     userId: deputy.id,
     currentPassword: TEST_PASSWORD,

@@ -6,8 +6,9 @@ import { expect } from "vitest";
 import type { HttpCall, WireError } from "./http.js";
 
 /**
- * All users, posts, sessions and pictures, ordered by id: equal snapshots mean no row was
- * written. A session's last_seen_at is left out: it is bookkeeping that a request may move
+ * All users, posts, sessions, tokens, pictures and queued mail, ordered by id: equal snapshots
+ * mean no row was written. (Security events are checked by activity/'s own tests: a refused
+ * login is a refusal that does record one.) A session's last_seen_at is left out: it is bookkeeping that a request may move
  * once a minute.
  */
 export async function snapshotDatabase(db: Kysely<Database>) {
@@ -28,7 +29,12 @@ export async function snapshotDatabase(db: Kysely<Database>) {
     .select(["id", "user_id", "created_at"])
     .orderBy("id")
     .execute();
-  return { users, posts, sessions, accountTokens, pictures };
+  const mail = await db
+    .selectFrom("mail_outbox")
+    .select(["id", "kind", "recipient"])
+    .orderBy("id")
+    .execute();
+  return { users, posts, sessions, accountTokens, pictures, mail };
 }
 
 /**

@@ -1,18 +1,26 @@
 import { findUserById, setPasswordHash, updateUserProfile } from "@folio/db";
 import { TRPCError } from "@trpc/server";
-import { hashPassword, verifyPassword } from "../auth/passwords.js";
-import { rethrowConflict } from "../auth/router.js";
 import {
+  type AuditEvent,
+  listOwnActivity,
+  named,
+  originOf,
+  recordEvent,
+} from "../activity/index.js";
+import { hashPassword, verifyPassword } from "../auth/passwords.js";
+import { rethrowConflict } from "../auth/sign-in.js";
+import {
+  queueEmailChangedNotice,
+  queueEmailConfirmation,
+  queuePasswordChangedNotice,
   resendVerification,
-  sendEmailChangedNotice,
-  sendEmailConfirmation,
-  sendPasswordChangedNotice,
 } from "../mail/index.js";
 import { pictureFormInput, removePicture, setPicture } from "../pictures/index.js";
 import { assertSelf } from "../policy/ownership.js";
 import {
   changePasswordInput,
   removePictureInput,
+  userActivityInput,
   userByIdInput,
   userDeleteInput,
   userUpdateInput,
@@ -21,6 +29,7 @@ import { type DeviceSession, listDeviceSessions, replaceAllSessions } from "../s
 import { fieldError } from "../shared/errors.js";
 import {
   type Ok,
+  type Page,
   type PrivateUser,
   type PublicUser,
   type Session,
@@ -53,14 +62,25 @@ export const userRouter = router({
       const emailChanges = email !== undefined && email !== ctx.user.email;
       // Counted before anything changes: over the limit, the update is refused whole.
       if (emailChanges) await ctx.limits.beginConfirmationMail(ctx.user.id);
-      const user = await updateUserProfile(ctx.db, ctx.user.id, { username, email }).catch(
-        rethrowConflict,
-      );
-      if (!user) throw userGone();
-      if (emailChanges) {
-        sendEmailChangedNotice(ctx.mail, ctx.user.email, user);
-        await sendEmailConfirmation(ctx.db, ctx.mail, user);
-      }
+      const user = await ctx.db.transaction().execute(async (trx) => {
+        const updated = await updateUserProfile(trx, ctx.user.id, { username, email }).catch(
+          rethrowConflict,
+        );
+        if (!updated) throw userGone();
+        if (emailChanges) {
+          // No address goes into the event: it is kept for a year, the account maybe not.
+          await recordEvent(trx, {
+            action: "email.changed",
+            actor: named(ctx.user),
+            subject: updated,
+            origin: originOf(ctx),
+          });
+          await queueEmailChangedNotice(trx, ctx.user.email, updated);
+          await queueEmailConfirmation(trx, ctx.mail, updated);
+        }
+        return updated;
+      });
+      if (emailChanges) ctx.mail.outbox.wake();
       return toPrivateUser(user);
     }),
 
@@ -73,11 +93,20 @@ export const userRouter = router({
       }
       const passwordHash = await hashPassword(input.newPassword);
       // Every session ends, this one included, and this device gets a new one (API.md).
-      const session = await replaceAllSessions(ctx, ctx.user.id, (db) =>
-        setPasswordHash(db, ctx.user.id, passwordHash),
-      );
+      const session = await replaceAllSessions(ctx, ctx.user.id, async (trx) => {
+        const user = await setPasswordHash(trx, ctx.user.id, passwordHash);
+        if (!user) return undefined;
+        await recordEvent(trx, {
+          action: "password.changed",
+          actor: named(user),
+          subject: user,
+          origin: originOf(ctx),
+        });
+        await queuePasswordChangedNotice(trx, user);
+        return user;
+      });
       if (!session) throw userGone();
-      sendPasswordChangedNotice(ctx.mail, ctx.user);
+      ctx.mail.outbox.wake();
       return session;
     }),
 
@@ -96,7 +125,11 @@ export const userRouter = router({
     .input(userDeleteInput)
     .mutation(async ({ ctx, input }): Promise<Ok> => {
       await assertSelf(ctx, input.id, ctx.user.id);
-      await deleteAccount(ctx, ctx.user);
+      await deleteAccount(ctx, ctx.user, ctx.user);
       return { ok: true };
     }),
+
+  activity: protectedProcedure
+    .input(userActivityInput)
+    .query(({ ctx, input }): Promise<Page<AuditEvent>> => listOwnActivity(ctx, ctx.user.id, input)),
 });

@@ -90,6 +90,7 @@ export const fuzzModels = {
   },
   "user.me": { token: "fuzzer", valid: () => undefined, fields: {} },
   "user.sessions": { token: "fuzzer", valid: () => undefined, fields: {} },
+  "user.activity": { token: "fuzzer", valid: () => ({ limit: 10 }), fields: page },
   "user.byId": {
     token: "none",
     valid: ({ fuzzer }) => ({ id: fuzzer.id }),
@@ -230,6 +231,17 @@ export const fuzzModels = {
     valid: ({ memberId }) => ({ userId: memberId }),
     fields: { userId: int },
     missing: (_, id) => ({ userId: id }),
+  },
+  // No `missing`: a userId that names no account is an empty page (a deleted account's events
+  // stay readable by admins).
+  "admin.audit": {
+    token: "fuzzer",
+    valid: ({ memberId }) => ({ userId: memberId, action: "login.failed", limit: 10 }),
+    fields: {
+      userId: int,
+      action: { type: "oneOf", values: ["login.failed", "account.created", "role.changed"] },
+      ...page,
+    },
   },
   "admin.transferOwnership": {
     token: "fuzzer",

@@ -2,6 +2,7 @@ import { Avatar } from "../../components/ui/avatar";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { Spinner } from "../../components/ui/spinner";
 import { usePageTitle } from "../../lib/use-page-title";
+import { ActivitySection } from "./activity-section";
 import { ChangePasswordForm } from "./change-password-form";
 import { DangerZone } from "./danger-zone";
 import { EmailStatus } from "./email-status";
@@ -36,6 +37,7 @@ export function AccountPage() {
         <ProfileForm user={user} />
         <ChangePasswordForm username={user.username} />
         <SessionsSection />
+        <ActivitySection />
         <DangerZone user={user} />
       </div>
     </div>

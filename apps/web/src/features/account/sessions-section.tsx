@@ -3,8 +3,8 @@
 import type { DeviceSession } from "@folio/api";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { Spinner } from "../../components/ui/spinner";
+import { Ago } from "./ago";
 import { deviceName } from "./device-name";
-import { relativeTime } from "./relative-time";
 import {
   useLogout,
   useLogoutAll,
@@ -12,16 +12,6 @@ import {
   useSessions,
   useSignOutDevice,
 } from "./use-account";
-
-const fullFormat = new Intl.DateTimeFormat("en", { dateStyle: "full", timeStyle: "short" });
-
-function Ago({ iso }: { iso: string }) {
-  return (
-    <time dateTime={iso} title={fullFormat.format(new Date(iso))}>
-      {relativeTime(iso)}
-    </time>
-  );
-}
 
 function SessionItem({
   session,

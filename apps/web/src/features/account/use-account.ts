@@ -63,16 +63,30 @@ export function useSessions() {
   return trpc.user.sessions.useQuery();
 }
 
-export function useSignOutDevice() {
+/** Ending sessions changes the list of devices and adds to the security activity. */
+function useSessionsChanged() {
   const utils = trpc.useUtils();
-  return trpc.auth.endSession.useMutation({ onSettled: () => utils.user.sessions.invalidate() });
+  return () => Promise.all([utils.user.sessions.invalidate(), utils.user.activity.invalidate()]);
+}
+
+export function useSignOutDevice() {
+  const changed = useSessionsChanged();
+  return trpc.auth.endSession.useMutation({ onSettled: changed });
 }
 
 export function useLogoutOthers() {
-  const utils = trpc.useUtils();
-  return trpc.auth.logoutOthers.useMutation({
-    onSettled: () => utils.user.sessions.invalidate(),
-  });
+  const changed = useSessionsChanged();
+  return trpc.auth.logoutOthers.useMutation({ onSettled: changed });
+}
+
+const ACTIVITY_PAGE_SIZE = 10;
+
+/** The account's security events, newest first, a page at a time. */
+export function useActivity() {
+  return trpc.user.activity.useInfiniteQuery(
+    { limit: ACTIVITY_PAGE_SIZE },
+    { getNextPageParam: (page) => page.nextCursor },
+  );
 }
 
 export function useLogoutAll() {

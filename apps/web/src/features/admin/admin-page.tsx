@@ -2,7 +2,7 @@
 // with its role, state and actions. Every action asks first; the server decides, and a 403 for
 // the list itself (a role taken away since the last click) says so.
 import { useState } from "react";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { NoAccess } from "../../components/ui/no-access";
 import { PagedList } from "../../components/ui/paged-list";
 import { errorCode, serverFieldErrors } from "../../lib/api-errors";
@@ -78,7 +78,10 @@ export function AdminPage() {
 
   return (
     <div>
-      <h1 className="h2 mb-4">Admin</h1>
+      <div className="d-flex flex-wrap align-items-baseline justify-content-between gap-2 mb-4">
+        <h1 className="h2 mb-0">Admin</h1>
+        <Link to="/admin/activity">Security activity of every account</Link>
+      </div>
       <h2 className="h4">Users</h2>
       <UserSearch
         query={query}
