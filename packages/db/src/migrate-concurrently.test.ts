@@ -38,3 +38,44 @@ it.skipIf(!postgresUrl)(
     }
   },
 );
+
+it.skipIf(!postgresUrl)(
+  "migrates while other schemas of the same database are created, altered and dropped",
+  async () => {
+    // Other processes (parallel test files, other deployments) migrate their own schemas in the
+    // same database; Kysely's scan of every schema must not fail ours when theirs change.
+    const admin = createDb(postgresUrl ?? "", { poolSize: 2 });
+    const pool = admin.pgPool;
+    let churning = true;
+    const churn = (async () => {
+      for (let round = 0; churning && round < 2_000; round++) {
+        const other = `folio_churn_${randomBytes(6).toString("hex")}`;
+        await pool?.query(`create schema ${other}`);
+        await pool?.query(`create table ${other}.posts (id int, title text, body text)`);
+        await pool?.query(`alter table ${other}.posts drop column title`);
+        await pool?.query(`drop schema ${other} cascade`);
+      }
+    })();
+    const schemas = Array.from(
+      { length: 6 },
+      () => `folio_dbtest_${randomBytes(6).toString("hex")}`,
+    );
+    try {
+      for (const schema of schemas) {
+        await pool?.query(`create schema ${schema}`);
+        const handle = createDb(postgresUrl ?? "", { searchPath: schema, poolSize: 1 });
+        try {
+          await migrateToLatest(handle.db, handle.dialect);
+        } finally {
+          await handle.close();
+        }
+      }
+    } finally {
+      churning = false;
+      await churn;
+      for (const schema of schemas) await pool?.query(`drop schema if exists ${schema} cascade`);
+      await admin.close();
+    }
+  },
+  120_000,
+);

@@ -9,6 +9,7 @@ import { createPictures } from "./migrations/20261201-0003-pictures.js";
 import { rolesAndDrafts } from "./migrations/20261206-0001-roles-and-drafts.js";
 import { search } from "./migrations/20261206-0003-search.js";
 import { auditAndOutbox } from "./migrations/20261206-0004-audit-and-outbox.js";
+import { withOwnSchemaIntrospection } from "./own-schema-introspection.js";
 import type { Database } from "./schema.js";
 
 /** Every migration, by name; names sort in the order they run. Never edit a released one. */
@@ -40,35 +41,51 @@ async function currentSchema(db: Kysely<Database>): Promise<string> {
 
 /** Applies every pending migration; throws (with the failing migration's name) on error. */
 export async function migrateToLatest(db: Kysely<Database>, dialect: DialectName): Promise<void> {
-  // Kysely's migrator looks for its tables by introspecting every schema of the database
-  // (`has_schema_privilege` on each); another schema dropped during that scan fails it with
-  // invalid_schema_name although nothing is wrong with ours. Such a scan is safe to repeat.
+  // Another process's DDL in its own schema can still race a catalogue read of ours (a schema,
+  // a table or a column gone between two reads); such a failure, before any migration of ours
+  // ran, is safe to repeat.
   for (let attempt = 1; ; attempt++) {
     try {
       return await migrateOnce(db, dialect);
     } catch (error) {
-      if (attempt >= 5 || !isOtherSchemaDropped(error)) throw error;
+      if (attempt >= 5 || !isOtherSchemaChanged(error)) throw error;
     }
   }
 }
 
-function isOtherSchemaDropped(error: unknown): boolean {
-  const cause = error instanceof Error ? error.cause : undefined;
-  return (cause as { code?: unknown } | undefined)?.code === "3F000";
+/**
+ * What another schema's DDL during the scan looks like: its schema, a table or a column gone
+ * between the catalogue's listing and the read. Only before any migration of ours ran: a
+ * failure inside one of them is real.
+ */
+const CONCURRENT_DDL_CODES = new Set(["3F000", "42P01", "42703"]);
+
+function isOtherSchemaChanged(error: unknown): boolean {
+  if (!(error instanceof MigrationFailed) || error.failedMigration !== undefined) return false;
+  return CONCURRENT_DDL_CODES.has(String((error.cause as { code?: unknown } | undefined)?.code));
+}
+
+class MigrationFailed extends Error {
+  constructor(
+    readonly failedMigration: string | undefined,
+    cause: unknown,
+  ) {
+    const where = failedMigration ? ` (migration ${failedMigration})` : "";
+    super(`Database migration failed${where}`, { cause });
+  }
 }
 
 async function migrateOnce(db: Kysely<Database>, dialect: DialectName): Promise<void> {
+  // Kysely looks for its bookkeeping tables in every schema unless told which one: with another
+  // schema's tables in the same database it would skip creating its own. It is told, and it
+  // looks in that schema alone (own-schema-introspection.ts).
+  const schema = dialect === "postgres" ? await currentSchema(db) : undefined;
   const migrator = new Migrator({
-    db,
+    db: schema ? withOwnSchemaIntrospection(db, schema) : db,
     provider: new StaticMigrationProvider(folioMigrations(dialect)),
-    // Kysely looks for its bookkeeping tables in every schema unless told which one: with
-    // another schema's tables in the same database it would skip creating its own.
-    ...(dialect === "postgres" ? { migrationTableSchema: await currentSchema(db) } : {}),
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === "Error");
-  if (error) {
-    const where = failed ? ` (migration ${failed.migrationName})` : "";
-    throw new Error(`Database migration failed${where}`, { cause: error });
-  }
+  if (error) throw new MigrationFailed(failed?.migrationName, error);
 }
