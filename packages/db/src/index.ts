@@ -1,5 +1,7 @@
 export * from "./account-tokens.js";
 export { backupSqliteFile } from "./backup.js";
+export { deleteComment, deleteCommentsOf } from "./comment-deletion.js";
+export * from "./comments.js";
 export {
   type CreateDbOptions,
   createDb,

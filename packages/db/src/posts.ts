@@ -1,5 +1,7 @@
-// Post queries. Every read joins the author, so a page costs one indexed query.
+// Post queries. Every read joins the author and counts the live comments, so a page costs one
+// indexed query.
 import type { Kysely } from "kysely";
+import { commentCountOf } from "./comment-count.js";
 import {
   inState,
   type PostAudience,
@@ -25,7 +27,8 @@ export interface PostPageQuery {
   now?: string | undefined;
 }
 
-function selectPostsWithAuthor(db: Kysely<Database>) {
+/** Posts with their author and `comment_count` (the comments the public may read, at `now`). */
+function selectPostsWithAuthor(db: Kysely<Database>, now: string) {
   return db
     .selectFrom("posts")
     .innerJoin("users", "users.id", "posts.author_id")
@@ -41,7 +44,8 @@ function selectPostsWithAuthor(db: Kysely<Database>) {
       "users.username as author_username",
       "users.image_url as author_image_url",
       "users.created_at as author_created_at",
-    ]);
+    ])
+    .select(commentCountOf(now));
 }
 
 export type PostWithAuthorRow = Awaited<
@@ -52,7 +56,7 @@ const nowIso = () => new Date().toISOString();
 
 /** The query behind findPostById, unexecuted (the template is compiled from it). */
 export function selectPostById(db: Kysely<Database>, id: number, now: string = nowIso()) {
-  return selectPostsWithAuthor(db)
+  return selectPostsWithAuthor(db, now)
     .where("posts.id", "=", id)
     .where(visibleTo(PUBLIC_AUDIENCE, now));
 }
@@ -79,7 +83,7 @@ export function findVisiblePost(
   audience: PostAudience,
   now: string = nowIso(),
 ): Promise<PostWithAuthorRow | undefined> {
-  return selectPostsWithAuthor(db)
+  return selectPostsWithAuthor(db, now)
     .where("posts.id", "=", id)
     .where(visibleTo(audience, now))
     .executeTakeFirst();
@@ -87,7 +91,8 @@ export function findVisiblePost(
 
 /** The query behind listPosts, unexecuted, so tests can read its plan. */
 export function selectPostPage(db: Kysely<Database>, query: PostPageQuery) {
-  let select = selectPostsWithAuthor(db).where(visibleTo(PUBLIC_AUDIENCE, query.now ?? nowIso()));
+  const now = query.now ?? nowIso();
+  let select = selectPostsWithAuthor(db, now).where(visibleTo(PUBLIC_AUDIENCE, now));
   if (query.authorId !== undefined) select = select.where("posts.author_id", "=", query.authorId);
   const after = query.after;
   if (after) {
@@ -175,7 +180,7 @@ export function listAuthorPosts(
   query: AuthorPostsQuery,
 ): Promise<PostWithAuthorRow[]> {
   const now = query.now ?? nowIso();
-  let select = selectPostsWithAuthor(db)
+  let select = selectPostsWithAuthor(db, now)
     .where(visibleTo(query.audience, now))
     .where("posts.author_id", "=", query.authorId);
   if (query.state) select = select.where(inState(query.state, now));
@@ -205,7 +210,7 @@ export function listPendingPosts(
   query: PendingPostsQuery,
 ): Promise<PostWithAuthorRow[]> {
   const now = query.now ?? nowIso();
-  let select = selectPostsWithAuthor(db)
+  let select = selectPostsWithAuthor(db, now)
     .where(visibleTo(query.audience, now))
     .where(inState("pending", now));
   const after = query.after;
