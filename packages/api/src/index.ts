@@ -65,5 +65,13 @@ export {
   type RateLimits,
   unlimited,
 } from "./shared/rate-limits.js";
-export type { Ok, Page, Post, PrivateUser, PublicUser, Session } from "./shared/shapes.js";
+export type {
+  Comment,
+  Ok,
+  Page,
+  Post,
+  PrivateUser,
+  PublicUser,
+  Session,
+} from "./shared/shapes.js";
 export { createCallerFactory } from "./trpc.js";

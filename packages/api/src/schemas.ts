@@ -10,12 +10,18 @@ import type {
   resetPasswordInput,
   verifyEmailInput,
 } from "./auth/schemas.js";
+import type {
+  commentCreateInput,
+  commentListInput,
+  commentUpdateInput,
+} from "./comments/schemas.js";
 import type { postCreateInput, postPublishInput, postUpdateInput } from "./posts/schemas.js";
 import type { endSessionInput } from "./sessions/schemas.js";
 import type { changePasswordInput, userUpdateInput } from "./users/schemas.js";
 
 export * from "./admin/schemas.js";
 export * from "./auth/schemas.js";
+export * from "./comments/schemas.js";
 export * from "./pictures/schemas.js";
 export * from "./posts/schemas.js";
 export * from "./sessions/schemas.js";
@@ -33,5 +39,8 @@ export type ChangePasswordInput = z.input<typeof changePasswordInput>;
 export type PostCreateInput = z.input<typeof postCreateInput>;
 export type PostUpdateInput = z.input<typeof postUpdateInput>;
 export type PostPublishInput = z.input<typeof postPublishInput>;
+export type CommentListInput = z.input<typeof commentListInput>;
+export type CommentCreateInput = z.input<typeof commentCreateInput>;
+export type CommentUpdateInput = z.input<typeof commentUpdateInput>;
 export type SetRoleInput = z.input<typeof setRoleInput>;
 export type TransferOwnershipInput = z.input<typeof transferOwnershipInput>;

@@ -1,5 +1,5 @@
-// The check for one post: may this account do this to it? Visibility comes first (a post the
-// caller may not see was never found: NOT_FOUND, from the scope), then this (FORBIDDEN).
+// The check for one post or comment: may this account do this to it? Visibility comes first (a
+// post the caller may not see was never found: NOT_FOUND, from the scope), then this (FORBIDDEN).
 import type { PostState } from "@folio/db";
 import { TRPCError } from "@trpc/server";
 import { hasPermission } from "./roles.js";
@@ -51,5 +51,42 @@ export function authorize(user: Viewer, action: PostAction, post: PostFacts): vo
         ? "Contributors can't edit a post once it is published or scheduled."
         : REFUSALS[action];
     throw new TRPCError({ code: "FORBIDDEN", message });
+  }
+}
+
+// Comments. Visibility comes first here too: a comment whose post the public may not read, or
+// a deleted one, was never found (NOT_FOUND, from the scope); then this (FORBIDDEN).
+
+export type CommentAction = "update" | "delete";
+
+/** What the check reads of a comment: who wrote it, and who wrote its post. */
+export interface CommentFacts {
+  authorId: number | null;
+  postAuthorId: number;
+}
+
+/**
+ * API.md "Comments": nobody edits another person's words (the comment's author alone); the
+ * comment's author, the post's author and editors and above may delete it.
+ */
+export function canComment(user: Viewer, action: CommentAction, comment: CommentFacts): boolean {
+  const own = comment.authorId === user.id;
+  switch (action) {
+    case "update":
+      return own;
+    case "delete":
+      return own || comment.postAuthorId === user.id || hasPermission(user.role, "post.moderate");
+  }
+}
+
+const COMMENT_REFUSALS: Record<CommentAction, string> = {
+  update: "Only the comment's author can edit it.",
+  delete: "You can't delete this comment: only its author, the post's author and editors can.",
+};
+
+/** `canComment`, or FORBIDDEN with a message that says what is not allowed. */
+export function authorizeComment(user: Viewer, action: CommentAction, comment: CommentFacts): void {
+  if (!canComment(user, action, comment)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: COMMENT_REFUSALS[action] });
   }
 }

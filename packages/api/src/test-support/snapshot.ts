@@ -6,13 +6,14 @@ import { expect } from "vitest";
 import type { HttpCall, WireError } from "./http.js";
 
 /**
- * All users, posts, sessions and pictures, ordered by id: equal snapshots mean no row was
+ * All users, posts, comments, sessions and pictures, ordered by id: equal snapshots mean no row was
  * written. A session's last_seen_at is left out: it is bookkeeping that a request may move
  * once a minute.
  */
 export async function snapshotDatabase(db: Kysely<Database>) {
   const users = await db.selectFrom("users").selectAll().orderBy("id").execute();
   const posts = await db.selectFrom("posts").selectAll().orderBy("id").execute();
+  const comments = await db.selectFrom("comments").selectAll().orderBy("id").execute();
   const sessions = await db
     .selectFrom("sessions")
     .select(["id", "user_id", "created_at", "user_agent", "expires_at"])
@@ -28,7 +29,7 @@ export async function snapshotDatabase(db: Kysely<Database>) {
     .select(["id", "user_id", "created_at"])
     .orderBy("id")
     .execute();
-  return { users, posts, sessions, accountTokens, pictures };
+  return { users, posts, comments, sessions, accountTokens, pictures };
 }
 
 /**
