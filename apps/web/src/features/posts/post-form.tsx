@@ -2,6 +2,7 @@ import { type PostCreateInput, postCreateInput } from "@folio/api/schemas";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import { MarkdownField } from "../../components/markdown/markdown-field";
 import { FormError } from "../../components/ui/form-error";
 import { SubmitButton } from "../../components/ui/submit-button";
 import { TextField } from "../../components/ui/text-field";
@@ -18,9 +19,10 @@ interface PostFormProps {
   onError?: (error: unknown) => boolean;
 }
 
-/** Title and content, checked with the API's own rules before anything is sent. */
+/** Title and content (Markdown, with a preview), checked with the API's own rules before
+ * anything is sent. */
 export function PostForm({ initial, submitLabel, pending, onSave, onError }: PostFormProps) {
-  const { register, handleSubmit, setError, formState } = useForm<
+  const { register, handleSubmit, setError, formState, watch } = useForm<
     PostCreateInput,
     unknown,
     PostValues
@@ -41,10 +43,10 @@ export function PostForm({ initial, submitLabel, pending, onSave, onError }: Pos
     <form onSubmit={onSubmit} noValidate>
       <FormError message={errors.root?.server?.message} />
       <TextField label="Title" registration={register("title")} error={errors.title?.message} />
-      <TextField
+      <MarkdownField
         label="Content"
-        multiline
         registration={register("content")}
+        value={watch("content") ?? ""}
         error={errors.content?.message}
       />
       <SubmitButton pending={pending}>{submitLabel}</SubmitButton>

@@ -1,5 +1,7 @@
-import { useState } from "react";
+import type { Post } from "@folio/api";
+import { type ReactNode, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
+import { LazyMarkdown } from "../../components/markdown/lazy-markdown";
 import { Avatar } from "../../components/ui/avatar";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { FormattedDate } from "../../components/ui/formatted-date";
@@ -16,13 +18,18 @@ import { parseId, usePost } from "./use-posts";
 
 const POST_NOT_FOUND = "This post does not exist, or it was deleted.";
 
-export function PostPage() {
-  const id = parseId(useParams().id);
-  if (id === null) return <NotFound title="Post not found" message={POST_NOT_FOUND} />;
-  return <PostView id={id} />;
+interface PostPageProps {
+  /** What goes under a published post (the app puts its comments there). */
+  renderComments?: (post: Post) => ReactNode;
 }
 
-function PostView({ id }: { id: number }) {
+export function PostPage({ renderComments }: PostPageProps) {
+  const id = parseId(useParams().id);
+  if (id === null) return <NotFound title="Post not found" message={POST_NOT_FOUND} />;
+  return <PostView id={id} renderComments={renderComments} />;
+}
+
+function PostView({ id, renderComments }: PostPageProps & { id: number }) {
   const session = useAuth();
   const navigate = useNavigate();
   const post = usePost(id);
@@ -94,7 +101,10 @@ function PostView({ id }: { id: number }) {
             </div>
           ) : null}
         </div>
-        <div className="post-content fs-5">{content}</div>
+        <div className="fs-5 text-break">
+          <LazyMarkdown source={content} />
+        </div>
+        {post.data.status === "published" ? renderComments?.(post.data) : null}
       </div>
       <DeletePostDialog
         open={confirming}
