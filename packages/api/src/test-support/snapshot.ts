@@ -7,11 +7,13 @@ import type { HttpCall, WireError } from "./http.js";
 
 /**
  * All users, posts, comments, sessions and pictures, ordered by id: equal snapshots mean no row was
- * written. A session's last_seen_at is left out: it is bookkeeping that a request may move
- * once a minute.
+ * written. A session's last_seen_at, and its copy on the user, are left out: bookkeeping that a
+ * request may move once a minute.
  */
 export async function snapshotDatabase(db: Kysely<Database>) {
-  const users = await db.selectFrom("users").selectAll().orderBy("id").execute();
+  const users = (await db.selectFrom("users").selectAll().orderBy("id").execute()).map(
+    ({ last_seen_at: _seen, ...user }) => user,
+  );
   const posts = await db.selectFrom("posts").selectAll().orderBy("id").execute();
   const comments = await db.selectFrom("comments").selectAll().orderBy("id").execute();
   const sessions = await db
