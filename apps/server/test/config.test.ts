@@ -15,6 +15,7 @@ describe("configuration errors", () => {
     ["JWT_SECRET", "too-short"],
     ["RATE_LIMIT_LOGIN_IP", "-1"],
     ["RATE_LIMIT_UPLOAD_USER", "twenty"],
+    ["RATE_LIMIT_COMMENT_USER", "1.5"],
     ["DATABASE_URL", "mysql://localhost/folio"],
     ["RATE_LIMIT_STORE", "postgres"], // needs a postgres DATABASE_URL
     ["TRUST_PROXY", "sometimes"],

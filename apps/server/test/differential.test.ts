@@ -65,6 +65,7 @@ const PLACEHOLDER = {
   member: { id: 3 },
   post: { id: 1 },
   draft: { id: 2 },
+  comment: { id: 1 },
 } as Fixture;
 
 interface Seeded extends Fixture {
@@ -231,6 +232,11 @@ describe("Folio's host answers exactly as tRPC's stock Fastify adapter", () => {
           owner.accessToken,
         ),
       );
+      const comment = await call(
+        "comment.create",
+        { postId: created.body.result.data.id, body: "First!" },
+        owner.accessToken,
+      );
       const ownerEmail = owner.user.email as string;
       const reset = await request(
         host,
@@ -260,6 +266,7 @@ describe("Folio's host answers exactly as tRPC's stock Fastify adapter", () => {
         },
         post: created.body.result.data,
         draft,
+        comment,
         deputy: {
           session: deputy,
           id: deputy.user.id,

@@ -106,3 +106,34 @@ describe("registration limits", () => {
     expect((await login(base, "late_comer", "long enough password")).status).toBe(401);
   });
 });
+
+describe("comment limits", () => {
+  it("limits comments per account with 429 and Retry-After, a batch included; others may comment", async () => {
+    const base = await start({ RATE_LIMIT_COMMENT_USER: "2" });
+    const [writer, chatty] = [await register(base), await register(base)];
+    const post = await mutate(
+      base,
+      "post.create",
+      { title: "Open thread", content: "Say something" },
+      { token: writer.accessToken },
+    );
+    const postId = post.body.result.data.id;
+    const comment = (token: string, body: string) =>
+      mutate(base, "comment.create", { postId, body }, { token });
+    expect((await comment(chatty.accessToken, "one")).status).toBe(200);
+    const batch = await send(`${base}/trpc/comment.create,comment.create?batch=1`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${chatty.accessToken}`,
+      },
+      body: JSON.stringify({ 0: { postId, body: "two" }, 1: { postId, body: "three" } }),
+    });
+    const codes = (batch.body as { result?: unknown; error?: { data: { code: string } } }[]).map(
+      (item) => item.error?.data.code ?? "OK",
+    );
+    expect(codes.sort()).toEqual(["OK", "TOO_MANY_REQUESTS"]);
+    expectRateLimited(await comment(chatty.accessToken, "four"), 10 * 60);
+    expect((await comment(writer.accessToken, "mine")).status).toBe(200);
+  });
+});

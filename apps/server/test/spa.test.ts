@@ -25,6 +25,9 @@ function expectHtmlSecurityHeaders(headers: Headers) {
   const scriptSrc = /script-src ([^;]*)/.exec(csp)?.[1] ?? "";
   expect(scriptSrc).toBe("'self'");
   expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+  // API.md "Markdown": no plugins, and no <base> that could move every link of a page.
+  expect(csp).toMatch(/object-src 'none'/);
+  expect(csp).toMatch(/base-uri 'none'/);
   expect(headers.get("x-content-type-options")).toBe("nosniff");
 }
 

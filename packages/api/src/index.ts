@@ -79,6 +79,7 @@ export {
   unlimited,
 } from "./shared/rate-limits.js";
 export type {
+  Comment,
   Ok,
   Page,
   Post,

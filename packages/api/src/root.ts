@@ -1,6 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { adminRouter } from "./admin/router.js";
 import { authRouter } from "./auth/router.js";
+import { commentRouter } from "./comments/router.js";
 import { postRouter } from "./posts/router.js";
 import { createCallerFactory, router } from "./trpc.js";
 import { userRouter } from "./users/router.js";
@@ -9,6 +10,7 @@ export const appRouter = router({
   auth: authRouter,
   user: userRouter,
   post: postRouter,
+  comment: commentRouter,
   admin: adminRouter,
 });
 

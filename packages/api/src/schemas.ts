@@ -11,6 +11,11 @@ import type {
   resetPasswordInput,
   verifyEmailInput,
 } from "./auth/schemas.js";
+import type {
+  commentCreateInput,
+  commentListInput,
+  commentUpdateInput,
+} from "./comments/schemas.js";
 import type { postCreateInput, postPublishInput, postUpdateInput } from "./posts/schemas.js";
 import type { postSearchInput } from "./search/schemas.js";
 import type { endSessionInput } from "./sessions/schemas.js";
@@ -19,6 +24,7 @@ import type { changePasswordInput, userUpdateInput } from "./users/schemas.js";
 export * from "./activity/schemas.js";
 export * from "./admin/schemas.js";
 export * from "./auth/schemas.js";
+export * from "./comments/schemas.js";
 export * from "./pictures/schemas.js";
 export * from "./posts/schemas.js";
 export * from "./search/schemas.js";
@@ -38,6 +44,9 @@ export type PostCreateInput = z.input<typeof postCreateInput>;
 export type PostUpdateInput = z.input<typeof postUpdateInput>;
 export type PostPublishInput = z.input<typeof postPublishInput>;
 export type PostSearchInput = z.input<typeof postSearchInput>;
+export type CommentListInput = z.input<typeof commentListInput>;
+export type CommentCreateInput = z.input<typeof commentCreateInput>;
+export type CommentUpdateInput = z.input<typeof commentUpdateInput>;
 export type SetRoleInput = z.input<typeof setRoleInput>;
 export type TransferOwnershipInput = z.input<typeof transferOwnershipInput>;
 export type UserActivityInput = z.input<typeof userActivityInput>;

@@ -28,6 +28,17 @@ type Post = {
   createdAt: string;
   updatedAt: string;
   author: PublicUser;
+  commentCount: number;
+};
+type Comment = {
+  id: number;
+  postId: number;
+  parentId: number | null;
+  body: string;
+  author: PublicUser | null;
+  createdAt: string;
+  editedAt: string | null;
+  deleted: boolean;
 };
 type Page<T> = { items: T[]; nextCursor: string | null };
 type Session = { accessToken: string; tokenType: "bearer"; expiresAt: string; user: PrivateUser };
@@ -62,6 +73,15 @@ expectTypeOf<RouterOutputs["post"]["review"]>().toEqualTypeOf<Page<Post>>();
 expectTypeOf<RouterOutputs["post"]["publish"]>().toEqualTypeOf<Post>();
 expectTypeOf<RouterOutputs["post"]["unpublish"]>().toEqualTypeOf<Post>();
 expectTypeOf<RouterOutputs["post"]["submit"]>().toEqualTypeOf<Post>();
+expectTypeOf<RouterOutputs["comment"]["list"]>().toEqualTypeOf<Page<Comment>>();
+expectTypeOf<RouterOutputs["comment"]["create"]>().toEqualTypeOf<Comment>();
+expectTypeOf<RouterOutputs["comment"]["update"]>().toEqualTypeOf<Comment>();
+expectTypeOf<RouterOutputs["comment"]["delete"]>().toEqualTypeOf<Ok>();
+expectTypeOf<RouterInputs["comment"]["create"]>().toEqualTypeOf<{
+  postId: number;
+  parentId?: number | null | undefined;
+  body: string;
+}>();
 expectTypeOf<RouterOutputs["admin"]["users"]["items"][number]>().toMatchTypeOf<AdminUser>();
 expectTypeOf<RouterOutputs["admin"]["setRole"]>().toMatchTypeOf<AdminUser>();
 expectTypeOf<RouterOutputs["admin"]["transferOwnership"]>().toEqualTypeOf<Ok>();
@@ -92,6 +112,8 @@ export function wrongCallsAreTypeErrors() {
   void client.post.create.mutate({ title: 1, content: "c" });
   // @ts-expect-error authorId is not part of the input
   void client.post.create.mutate({ title: "t", content: "c", authorId: 2 });
+  // @ts-expect-error nobody writes a comment in another's name
+  void client.comment.create.mutate({ postId: 1, body: "b", authorId: 2 });
   // @ts-expect-error the status is never part of an update
   void client.post.update.mutate({ id: 1, title: "t", status: "published" });
   // @ts-expect-error nobody is made the owner through setRole

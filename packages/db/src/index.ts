@@ -1,6 +1,8 @@
 export * from "./account-tokens.js";
 export * from "./audit-events.js";
 export { backupSqliteFile } from "./backup.js";
+export { deleteComment, deleteCommentsOf } from "./comment-deletion.js";
+export * from "./comments.js";
 export {
   type CreateDbOptions,
   createDb,

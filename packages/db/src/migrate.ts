@@ -7,6 +7,7 @@ import { createSessions } from "./migrations/20261201-0001-create-sessions.js";
 import { mailTokens } from "./migrations/20261201-0002-mail-tokens.js";
 import { createPictures } from "./migrations/20261201-0003-pictures.js";
 import { rolesAndDrafts } from "./migrations/20261206-0001-roles-and-drafts.js";
+import { createComments } from "./migrations/20261206-0002-comments.js";
 import { search } from "./migrations/20261206-0003-search.js";
 import { auditAndOutbox } from "./migrations/20261206-0004-audit-and-outbox.js";
 import { withOwnSchemaIntrospection } from "./own-schema-introspection.js";
@@ -20,6 +21,7 @@ export function folioMigrations(dialect: DialectName): Record<string, Migration>
     "20261201-0002-mail-tokens": mailTokens(dialect),
     "20261201-0003-pictures": createPictures(dialect),
     "20261206-0001-roles-and-drafts": rolesAndDrafts(dialect),
+    "20261206-0002-comments": createComments(dialect),
     "20261206-0003-search": search(dialect),
     "20261206-0004-audit-and-outbox": auditAndOutbox(dialect),
   };

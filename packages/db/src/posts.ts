@@ -1,5 +1,7 @@
-// Post queries. Every read joins the author, so a page costs one indexed query.
+// Post queries. Every read joins the author and counts the live comments, so a page costs one
+// indexed query.
 import type { Kysely } from "kysely";
+import { commentCountOf } from "./comment-count.js";
 import { type FeedPosition, keysetSlice } from "./keyset.js";
 import {
   inState,
@@ -21,8 +23,9 @@ export interface PostPageQuery {
 }
 
 /**
- * What every read of posts selects from posts joined with users (the row `toPost` maps).
- * Search on SQLite reads from its full-text table first and selects these too (search-sqlite.ts).
+ * What every read of posts selects from posts joined with users (the row `toPost` maps, with
+ * `comment_count`). Search on SQLite reads from its full-text table first and selects these too
+ * (search-sqlite.ts).
  */
 export const POST_WITH_AUTHOR_COLUMNS = [
   "posts.id",
@@ -38,11 +41,13 @@ export const POST_WITH_AUTHOR_COLUMNS = [
   "users.created_at as author_created_at",
 ] as const;
 
-function selectPostsWithAuthor(db: Kysely<Database>) {
+/** Posts with their author and `comment_count` (the comments the public may read, at `now`). */
+function selectPostsWithAuthor(db: Kysely<Database>, now: string) {
   return db
     .selectFrom("posts")
     .innerJoin("users", "users.id", "posts.author_id")
-    .select(POST_WITH_AUTHOR_COLUMNS);
+    .select(POST_WITH_AUTHOR_COLUMNS)
+    .select(commentCountOf(now));
 }
 
 export type PostWithAuthorRow = Awaited<
@@ -53,7 +58,7 @@ const nowIso = () => new Date().toISOString();
 
 /** The query behind findPostById, unexecuted (the template is compiled from it). */
 export function selectPostById(db: Kysely<Database>, id: number, now: string = nowIso()) {
-  return selectPostsWithAuthor(db)
+  return selectPostsWithAuthor(db, now)
     .where("posts.id", "=", id)
     .where(visibleTo(PUBLIC_AUDIENCE, now));
 }
@@ -80,7 +85,7 @@ export function findVisiblePost(
   audience: PostAudience,
   now: string = nowIso(),
 ): Promise<PostWithAuthorRow | undefined> {
-  return selectPostsWithAuthor(db)
+  return selectPostsWithAuthor(db, now)
     .where("posts.id", "=", id)
     .where(visibleTo(audience, now))
     .executeTakeFirst();
@@ -88,7 +93,8 @@ export function findVisiblePost(
 
 /** The query behind listPosts, unexecuted, so tests can read its plan. */
 export function selectPostPage(db: Kysely<Database>, query: PostPageQuery) {
-  let select = selectPostsWithAuthor(db).where(visibleTo(PUBLIC_AUDIENCE, query.now ?? nowIso()));
+  const now = query.now ?? nowIso();
+  let select = selectPostsWithAuthor(db, now).where(visibleTo(PUBLIC_AUDIENCE, now));
   if (query.authorId !== undefined) select = select.where("posts.author_id", "=", query.authorId);
   const after = query.after;
   if (after) {
@@ -178,7 +184,7 @@ export function listAuthorPosts(
   query: AuthorPostsQuery,
 ): Promise<PostWithAuthorRow[]> {
   const now = query.now ?? nowIso();
-  let select = selectPostsWithAuthor(db)
+  let select = selectPostsWithAuthor(db, now)
     .where(visibleTo(query.audience, now))
     .where("posts.author_id", "=", query.authorId);
   if (query.state) select = select.where(inState(query.state, now));
@@ -198,7 +204,7 @@ export function listPendingPosts(
   query: PendingPostsQuery,
 ): Promise<PostWithAuthorRow[]> {
   const now = query.now ?? nowIso();
-  const select = selectPostsWithAuthor(db)
+  const select = selectPostsWithAuthor(db, now)
     .where(visibleTo(query.audience, now))
     .where(inState("pending", now));
   return keysetSlice(

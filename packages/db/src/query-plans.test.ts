@@ -1,6 +1,7 @@
 // A page costs one index walk, whatever the number of posts (API.md: keyset pagination).
 import { CompiledQuery, type Kysely, sql } from "kysely";
 import { expect, it } from "vitest";
+import { selectCommentPage } from "./comments.js";
 import { type PostPageQuery, selectPostPage } from "./posts.js";
 import type { Database } from "./schema.js";
 import { selectSqliteHits, selectSqliteRanking } from "./search-sqlite.js";
@@ -34,6 +35,33 @@ for (const dialect of sqlite) {
     expect(postsSteps[0]).toMatch(/USING (COVERING )?INDEX posts_(author_)?public_feed_idx/);
     expect(plan.join("\n")).not.toMatch(/TEMP B-TREE/);
   });
+
+  it.each(pages)(
+    "counts the comments of each post on %s inside one partial index",
+    async (_, page) => {
+      const { db } = await openTestDb(dialect);
+      const plan = (await sqlitePlan(db, selectPostPage(db, page).compile())).join("\n");
+      expect(plan).toMatch(/CORRELATED SCALAR SUBQUERY/);
+      expect(plan).toMatch(
+        /SEARCH comments USING COVERING INDEX comments_live_count_idx \(post_id=\? AND deleted_at=\?\)/,
+      );
+      expect(plan).not.toMatch(/SCAN comments/);
+    },
+  );
+
+  it.each([
+    ["the first page", { postId: 1, limit: 51 }],
+    ["a later page", { postId: 1, limit: 51, after }],
+  ])(
+    "reads %s of a post's comments through its index, in order, with no sort step",
+    async (_, page) => {
+      const { db } = await openTestDb(dialect);
+      const plan = (await sqlitePlan(db, selectCommentPage(db, page).compile())).join("\n");
+      expect(plan).toMatch(/SEARCH comments USING INDEX comments_post_idx \(post_id=\?/);
+      expect(plan).toMatch(/SEARCH posts USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+      expect(plan).not.toMatch(/SCAN|TEMP B-TREE/);
+    },
+  );
 
   it("authenticates a request through two primary keys, whatever the number of sessions", async () => {
     const { db } = await openTestDb(dialect);
@@ -84,7 +112,7 @@ for (const dialect of sqlite) {
 
 for (const dialect of postgres) {
   it.skipIf(!dialect.url)(
-    "has on Postgres a unique index on lower(username), one owner at most, and the feed indexes",
+    "has on Postgres a unique index on lower(username), one owner at most, the feed and comment indexes",
     async () => {
       const { db, schema } = await openTestDb(dialect);
       const result = await sql<{ indexname: string; indexdef: string }>`
@@ -102,6 +130,13 @@ for (const dialect of postgres) {
       expect(defs.users_single_owner).toMatch(/^CREATE UNIQUE INDEX .*\(role\) WHERE/);
       // Search: a GIN index over the generated tsvector of title and content.
       expect(defs.posts_search_idx).toMatch(/USING gin \(search_vector\)/);
+      // A post's comments in order; the count of its live ones; replies; an author's comments.
+      expect(defs.comments_post_idx).toMatch(/\(post_id, created_at, id\)/);
+      expect(defs.comments_live_count_idx).toMatch(
+        /\(post_id, deleted_at\) WHERE \(deleted_at IS NULL\)/,
+      );
+      expect(defs.comments_parent_idx).toMatch(/\(parent_id\)/);
+      expect(defs.comments_author_idx).toMatch(/\(author_id\)/);
     },
   );
 }

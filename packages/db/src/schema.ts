@@ -41,6 +41,22 @@ export interface PostTable {
   published_at: Timestamp | null;
 }
 
+/**
+ * A comment on a post (API.md "Comments"). A deleted comment with replies stays as a placeholder:
+ * `deleted_at` set, `body` emptied and `author_id` null; one without replies is removed.
+ */
+export interface CommentTable {
+  id: Generated<number>;
+  post_id: number;
+  /** Null on the post; else a top-level comment of the same post (two levels). */
+  parent_id: number | null;
+  author_id: number | null;
+  body: string;
+  created_at: Timestamp;
+  edited_at: Timestamp | null;
+  deleted_at: Timestamp | null;
+}
+
 export type AccountTokenKind = "password_reset" | "email_verification";
 
 /** Single-use tokens sent by mail; only the SHA-256 hash of a token is stored. */
@@ -122,6 +138,7 @@ export interface Database {
   account_tokens: AccountTokenTable;
   sessions: SessionTable;
   pictures: PictureTable;
+  comments: CommentTable;
   audit_events: AuditEventTable;
   mail_outbox: MailOutboxTable;
 }
@@ -132,6 +149,7 @@ export type UserUpdate = Updateable<UserTable>;
 export type PostRow = Selectable<PostTable>;
 export type NewPostRow = Insertable<PostTable>;
 export type PostUpdate = Updateable<PostTable>;
+export type CommentRow = Selectable<CommentTable>;
 export type SessionRow = Selectable<SessionTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
 export type MailOutboxRow = Selectable<MailOutboxTable>;

@@ -4,6 +4,7 @@
 // a bound value and the tsquery operators come from the parsed structure, so nothing a person
 // types is read as tsquery syntax.
 import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
+import { commentCountOf } from "./comment-count.js";
 import { PUBLIC_AUDIENCE, visibleTo } from "./post-visibility.js";
 import { POST_WITH_AUTHOR_COLUMNS } from "./posts.js";
 import type { Database } from "./schema.js";
@@ -72,6 +73,7 @@ export const postgresSearch: SearchDialect = {
     return hitsOf(db, tsquery(query), now)
       .innerJoin("users", "users.id", "posts.author_id")
       .select(POST_WITH_AUTHOR_COLUMNS)
+      .select(commentCountOf(now))
       .select(
         sql<string>`ts_headline(${english}, "posts"."content", ${tsquery(query)}, ${HEADLINE_OPTIONS})`.as(
           "marked_content",

@@ -3,6 +3,7 @@
 // the marks. Every term goes into the MATCH expression as an FTS5 string (double-quoted, inner
 // quotes doubled), so nothing a person types is read as FTS5 syntax (columns, NEAR, prefixes).
 import { type Kysely, type SqlBool, sql } from "kysely";
+import { commentCountOf } from "./comment-count.js";
 import { PUBLIC_AUDIENCE, visibleTo } from "./post-visibility.js";
 import { POST_WITH_AUTHOR_COLUMNS } from "./posts.js";
 import type { Database } from "./schema.js";
@@ -74,6 +75,7 @@ export function selectSqliteHits(
   return hitsOf(db, query, now)
     .innerJoin("users", "users.id", "posts.author_id")
     .select(POST_WITH_AUTHOR_COLUMNS)
+    .select(commentCountOf(now))
     .select(
       sql<string>`highlight("posts_search", 1, ${MATCH_START}, ${MATCH_END})`.as("marked_content"),
     )

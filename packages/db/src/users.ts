@@ -1,5 +1,6 @@
 // User queries. Every function takes the Kysely instance first.
 import { type Kysely, sql } from "kysely";
+import { deleteCommentsOf } from "./comment-deletion.js";
 import { inTransaction } from "./in-transaction.js";
 import { type FeedPosition, keysetSlice } from "./keyset.js";
 import type { Database, Role, UserRow } from "./schema.js";
@@ -90,10 +91,17 @@ export function setPasswordHash(
     .executeTakeFirst();
 }
 
-/** Deletes the user; their posts go with them through ON DELETE CASCADE. */
-export async function deleteUser(db: Kysely<Database>, id: number): Promise<boolean> {
-  const result = await db.deleteFrom("users").where("id", "=", id).executeTakeFirst();
-  return result.numDeletedRows > 0n;
+/**
+ * Deletes the user; their posts (with the comments on them) go through ON DELETE CASCADE, and
+ * their comments elsewhere are deleted first as comment.delete would (placeholders where others
+ * answered them), in the same transaction.
+ */
+export function deleteUser(db: Kysely<Database>, id: number): Promise<boolean> {
+  return inTransaction(db, async (trx) => {
+    await deleteCommentsOf(trx, id);
+    const result = await trx.deleteFrom("users").where("id", "=", id).executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  });
 }
 
 /** The account with exactly this email (stored lower-case), if any. */

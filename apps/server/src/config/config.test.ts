@@ -14,7 +14,13 @@ describe("loadConfig", () => {
       databaseUrl: `sqlite:${resolve(repoRoot, "data/folio.db")}`,
       accessTokenTtlSeconds: 86_400,
       auditRetentionSeconds: 365 * 86_400,
-      rateLimits: { loginPerIp: 20, loginPerAccount: 5, registerPerIp: 10, uploadPerUser: 20 },
+      rateLimits: {
+        loginPerIp: 20,
+        loginPerAccount: 5,
+        registerPerIp: 10,
+        uploadPerUser: 20,
+        commentPerUser: 30,
+      },
       rateLimitStore: "memory",
       trustProxy: false,
       logLevel: "info",
@@ -46,6 +52,12 @@ describe("loadConfig", () => {
         /AUDIT_RETENTION: must be a whole number and a unit/,
       );
     }
+  });
+
+  it("reads RATE_LIMIT_COMMENT_USER, 0 turning the limit off, and names it when bad", () => {
+    expect(loadConfig({ RATE_LIMIT_COMMENT_USER: "5" }).rateLimits.commentPerUser).toBe(5);
+    expect(loadConfig({ RATE_LIMIT_COMMENT_USER: "0" }).rateLimits.commentPerUser).toBe(0);
+    expect(() => loadConfig({ RATE_LIMIT_COMMENT_USER: "-3" })).toThrow(/RATE_LIMIT_COMMENT_USER/);
   });
 
   it("treats an empty variable as unset", () => {

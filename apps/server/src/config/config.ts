@@ -132,6 +132,7 @@ const envSchema = z
     RESET_TOKEN_TTL: duration(60 * 60),
     VERIFY_TOKEN_TTL: duration(24 * 60 * 60),
     RATE_LIMIT_UPLOAD_USER: count(20),
+    RATE_LIMIT_COMMENT_USER: count(30),
     RATE_LIMIT_STORE: optional(z.enum(["memory", "redis", "postgres"])).default("memory"),
     REDIS_URL: optional(
       z.string().regex(/^rediss?:\/\/.+/, "must be a redis:// or rediss:// URL"),
@@ -200,6 +201,7 @@ function toConfig(env: z.output<typeof envSchema>) {
       resetPerEmail: env.RATE_LIMIT_RESET_EMAIL,
       mailPerUser: env.RATE_LIMIT_MAIL_USER,
       uploadPerUser: env.RATE_LIMIT_UPLOAD_USER,
+      commentPerUser: env.RATE_LIMIT_COMMENT_USER,
     },
     mail: {
       /** Links in mail start with it; without a trailing slash. */

@@ -6,7 +6,8 @@ import type { FastifyInstance } from "fastify";
 import helmet from "helmet";
 
 /** The SPA loads only its own files; `data:` for inline images and fonts bundled by Vite;
- * `blob:` for the preview of a picture chosen for upload (an object URL, never fetched). */
+ * `blob:` for the preview of a picture chosen for upload (an object URL, never fetched).
+ * No plugins, and no `<base>` at all (API.md "Markdown": what writers type can't move links). */
 export const CONTENT_SECURITY_POLICY = {
   "default-src": ["'self'"],
   "script-src": ["'self'"],
@@ -15,7 +16,7 @@ export const CONTENT_SECURITY_POLICY = {
   "connect-src": ["'self'"],
   "font-src": ["'self'", "data:"],
   "object-src": ["'none'"],
-  "base-uri": ["'self'"],
+  "base-uri": ["'none'"],
   "form-action": ["'self'"],
   "frame-ancestors": ["'none'"],
 };

@@ -32,6 +32,7 @@ beforeAll(async () => {
       RATE_LIMIT_LOGIN_ACCOUNT: "0",
       RATE_LIMIT_REGISTER_IP: "0",
       RATE_LIMIT_UPLOAD_USER: "0",
+      RATE_LIMIT_COMMENT_USER: "0",
     },
   });
   const fuzzer = await register(server.url, "fuzzer");
@@ -41,10 +42,18 @@ beforeAll(async () => {
     { title: "Fixture", content: "Untouched" },
     { token: fuzzer.accessToken },
   );
+  const postId = post.body.result.data.id;
+  const comment = await mutate(
+    server.url,
+    "comment.create",
+    { postId, body: "Untouched too" },
+    { token: fuzzer.accessToken },
+  );
   logoutTarget = await register(server.url, "logout_target");
   fixture = {
     fuzzer: { ...fuzzer, id: fuzzer.user.id },
-    postId: post.body.result.data.id,
+    postId,
+    commentId: comment.body.result.data.id,
     memberId: logoutTarget.user.id,
   };
 });
@@ -155,12 +164,16 @@ describe.each(paths)("%s", (path) => {
 });
 
 // Runs last (vitest keeps file order): nothing any hostile input did may have changed the fixture.
-it("left the fuzzer's account, password, token and post as they were", async () => {
+it("left the fuzzer's account, password, token, post and comment as they were", async () => {
   const me = await query(server.url, "user.me", undefined, fixture.fuzzer.accessToken);
   expect(me.status).toBe(200);
   expect(me.body.result.data.username).toBe("fuzzer");
   const post = await query(server.url, "post.byId", { id: fixture.postId });
   expect(post.body.result.data).toMatchObject({ title: "Fixture", content: "Untouched" });
+  const comments = await query(server.url, "comment.list", { postId: fixture.postId });
+  expect(comments.body.result.data.items).toEqual([
+    expect.objectContaining({ id: fixture.commentId, body: "Untouched too", editedAt: null }),
+  ]);
   const login = await mutate(server.url, "auth.login", {
     login: "fuzzer",
     password: fixture.fuzzer.password,

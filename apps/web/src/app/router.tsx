@@ -67,7 +67,24 @@ export const router = createBrowserRouter([
       },
       {
         path: "posts/:id",
-        lazy: lazyPage(() => import("../features/posts/post-page").then((m) => m.PostPage)),
+        // Features don't import each other: the post page gets its comments from here.
+        lazy: lazyPage(async () => {
+          const [{ PostPage }, { CommentSection }] = await Promise.all([
+            import("../features/posts/post-page"),
+            import("../features/comments/comment-section"),
+          ]);
+          return () => (
+            <PostPage
+              renderComments={(post) => (
+                <CommentSection
+                  postId={post.id}
+                  postAuthorId={post.author.id}
+                  commentCount={post.commentCount}
+                />
+              )}
+            />
+          );
+        }),
       },
       {
         path: "posts/:id/edit",

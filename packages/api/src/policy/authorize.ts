@@ -1,7 +1,15 @@
 // The policy's answer as an error: FORBIDDEN with a message that says what is not allowed.
 // Apart from can.ts, which the SPA imports and which must carry no server code.
 import { TRPCError } from "@trpc/server";
-import { can, isLiveOrScheduled, type PostAction, type PostFacts } from "./can.js";
+import {
+  type CommentAction,
+  type CommentFacts,
+  can,
+  canComment,
+  isLiveOrScheduled,
+  type PostAction,
+  type PostFacts,
+} from "./can.js";
 import type { Viewer } from "./visibility.js";
 
 const REFUSALS: Record<PostAction, string> = {
@@ -20,5 +28,17 @@ export function authorize(user: Viewer, action: PostAction, post: PostFacts): vo
         ? "Contributors can't edit a post once it is published or scheduled."
         : REFUSALS[action];
     throw new TRPCError({ code: "FORBIDDEN", message });
+  }
+}
+
+const COMMENT_REFUSALS: Record<CommentAction, string> = {
+  update: "Only the comment's author can edit it.",
+  delete: "You can't delete this comment: only its author, the post's author and editors can.",
+};
+
+/** `canComment`, or FORBIDDEN with a message that says what is not allowed. */
+export function authorizeComment(user: Viewer, action: CommentAction, comment: CommentFacts): void {
+  if (!canComment(user, action, comment)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: COMMENT_REFUSALS[action] });
   }
 }

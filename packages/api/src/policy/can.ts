@@ -1,6 +1,6 @@
-// The check for one post: may this account do this to it? Visibility comes first (a post the
-// caller may not see was never found: NOT_FOUND, from the scope), then this (FORBIDDEN, in
-// authorize.ts). No server code here: the SPA asks the same question (`@folio/api/policy`).
+// The check for one post or comment: may this account do this to it? Visibility comes first (a
+// post the caller may not see was never found: NOT_FOUND, from the scope), then this (FORBIDDEN,
+// in authorize.ts). No server code here: the SPA asks the same question (`@folio/api/policy`).
 import type { PostState } from "@folio/db";
 import { hasPermission } from "./roles.js";
 import type { Viewer } from "./visibility.js";
@@ -33,5 +33,30 @@ export function can(user: Viewer, action: PostAction, post: PostFacts): boolean 
       return moderates || (own && hasPermission(user.role, "post.publishOwn"));
     case "submit":
       return own && hasPermission(user.role, "post.write");
+  }
+}
+
+// Comments. Visibility comes first here too: a comment whose post the public may not read, or
+// a deleted one, was never found (NOT_FOUND, from the scope); then this (FORBIDDEN).
+
+export type CommentAction = "update" | "delete";
+
+/** What the check reads of a comment: who wrote it, and who wrote its post. */
+export interface CommentFacts {
+  authorId: number | null;
+  postAuthorId: number;
+}
+
+/**
+ * API.md "Comments": nobody edits another person's words (the comment's author alone); the
+ * comment's author, the post's author and editors and above may delete it.
+ */
+export function canComment(user: Viewer, action: CommentAction, comment: CommentFacts): boolean {
+  const own = comment.authorId === user.id;
+  switch (action) {
+    case "update":
+      return own;
+    case "delete":
+      return own || comment.postAuthorId === user.id || hasPermission(user.role, "post.moderate");
   }
 }

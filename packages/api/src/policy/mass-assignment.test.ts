@@ -53,6 +53,7 @@ const placeholder = {
   member: { id: 3 },
   post: { id: 1 },
   draft: { id: 2 },
+  comment: { id: 1 },
 } as Fixture;
 const inputKeys = (path: string) => Object.keys(sampleInput(path, placeholder) ?? {});
 
@@ -60,7 +61,10 @@ const inputKeys = (path: string) => Object.keys(sampleInput(path, placeholder) ?
 const cases = mutations
   .filter((path) => !WITHOUT_INPUT.includes(path))
   .flatMap((path) => {
-    const extras = path.startsWith("post.") ? [...EXTRA_FIELDS, "email"] : EXTRA_FIELDS;
+    const extras =
+      path.startsWith("post.") || path.startsWith("comment.")
+        ? [...EXTRA_FIELDS, "email"]
+        : EXTRA_FIELDS;
     return extras
       .filter(
         (field) => !inputKeys(path).includes(field) && !OPTIONAL_FIELDS[path]?.includes(field),

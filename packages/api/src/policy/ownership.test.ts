@@ -1,11 +1,12 @@
-// Ownership matrix for every owner-only procedure of the access table (issue 6).
+// Ownership matrix for every owner-only procedure of the access table (issue 6): accounts,
+// sessions, posts and comments.
 import { expect, it } from "vitest";
 import { describeEachDialect, freshApp } from "../test-support/harness.js";
 import { callPath } from "../test-support/procedures.js";
 import { createFixture, pathsWithAccess, sampleInput } from "../test-support/sample-inputs.js";
 import { expectRefused } from "../test-support/snapshot.js";
 
-const ownerPaths = pathsWithAccess("self", "post-policy");
+const ownerPaths = pathsWithAccess("self", "post-policy", "comment-policy");
 
 // Another user's session is NOT_FOUND, like a missing one (API.md): its id is a secret. So is
 // another author's draft (the sample of preview, publish and submit): it does not exist for them.
@@ -28,6 +29,8 @@ it("has owner-only procedures to check", () => {
     "post.unpublish",
     "post.submit",
     "post.delete",
+    "comment.update",
+    "comment.delete",
   ]);
 });
 

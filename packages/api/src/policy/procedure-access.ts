@@ -6,6 +6,9 @@
 //   self         signed in, and only on their own account or session (ownership.ts)
 //   post-policy  signed in, then can(user, action, post) on the one post (can.ts): NOT_FOUND
 //                when they may not see it, FORBIDDEN when they may see but not act
+//   comment-policy  signed in, then canComment(user, action, comment) on the one comment
+//                (can.ts): NOT_FOUND when it is deleted or its post is not published (the public
+//                scope), FORBIDDEN when it may be seen but not changed by this account
 //   contributor, editor, admin, owner
 //                signed in with that role or above (roles.ts), before anything else is read
 import type { Role } from "./roles.js";
@@ -15,6 +18,7 @@ export type Access =
   | "protected"
   | "self"
   | "post-policy"
+  | "comment-policy"
   | Exclude<Role, "reader" | "author">;
 
 export const procedureAccess = {
@@ -50,6 +54,10 @@ export const procedureAccess = {
   "post.unpublish": "post-policy",
   "post.submit": "post-policy",
   "post.delete": "post-policy",
+  "comment.list": "public",
+  "comment.create": "protected",
+  "comment.update": "comment-policy",
+  "comment.delete": "comment-policy",
   "admin.users": "admin",
   "admin.setRole": "admin",
   "admin.suspend": "admin",

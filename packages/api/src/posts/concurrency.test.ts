@@ -60,6 +60,7 @@ describeEachDialect("concurrency", (dialect) => {
       expect(users.map((user) => user.id)).toEqual([siteOwnerId]);
       expect(rest).toEqual({
         posts: [],
+        comments: [],
         accountTokens: [],
         sessions: [],
         pictures: [],
@@ -89,6 +90,7 @@ describeEachDialect("concurrency", (dialect) => {
     expect(await snapshotDatabase(app.db)).toEqual({
       users: [],
       posts: [],
+      comments: [],
       accountTokens: [],
       sessions: [],
       pictures: [],

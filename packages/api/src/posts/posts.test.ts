@@ -19,6 +19,7 @@ describeEachDialect("post router", (dialect) => {
       createdAt: expect.stringMatching(ISO_UTC),
       updatedAt: post.createdAt,
       author,
+      commentCount: 0,
     });
     expect(await app.caller().post.byId({ id: post.id })).toEqual(post);
     await expectRefused(app.db, () => app.caller().post.byId({ id: post.id + 1 }), "NOT_FOUND");

@@ -1,5 +1,5 @@
-// Limits on login failures, registrations, password-reset requests, confirmation mails and
-// picture uploads (API.md "Limits"), on rate-limiter-flexible so the counters can live in
+// Limits on login failures, registrations, password-reset requests, confirmation mails,
+// picture uploads and comments (API.md "Limits"), on rate-limiter-flexible so the counters can live in
 // memory (one process) or in Redis/Postgres (shared by many).
 import {
   type RateLimiterAbstract,
@@ -25,6 +25,8 @@ export interface RateLimitSettings {
   mailPerUser?: number;
   /** Picture uploads per account per hour; unset or 0 turns the limit off (the server sets 20). */
   uploadPerUser?: number;
+  /** Comments per account per 10 minutes; unset or 0 turns the limit off (the server sets 30). */
+  commentPerUser?: number;
 }
 
 export type RateLimitStore =
@@ -45,8 +47,11 @@ export interface RateLimits {
   beginConfirmationMail(userId: number): Promise<void>;
   /** Counts one picture upload by the user; refuses with TOO_MANY_REQUESTS over the limit. */
   beginUpload(userId: number): Promise<void>;
+  /** Counts one comment by the user; refuses with TOO_MANY_REQUESTS over the limit. */
+  beginComment(userId: number): Promise<void>;
 }
 
+const TEN_MINUTES = 10 * 60;
 const FIFTEEN_MINUTES = 15 * 60;
 const ONE_HOUR = 60 * 60;
 
@@ -108,6 +113,12 @@ export function createRateLimits(
   const resetByEmail = createLimiter(store, "reset_email", settings.resetPerEmail ?? 3, ONE_HOUR);
   const mailByUser = createLimiter(store, "mail_user", settings.mailPerUser ?? 5, ONE_HOUR);
   const uploadByUser = createLimiter(store, "upload_user", settings.uploadPerUser ?? 0, ONE_HOUR);
+  const commentByUser = createLimiter(
+    store,
+    "comment_user",
+    settings.commentPerUser ?? 0,
+    TEN_MINUTES,
+  );
   const accountKey = (login: string) => login.trim().toLowerCase();
   const ready = storeReady(store);
 
@@ -145,6 +156,10 @@ export function createRateLimits(
       await ready();
       await consume(uploadByUser, String(userId));
     },
+    async beginComment(userId) {
+      await ready();
+      await consume(commentByUser, String(userId));
+    },
   };
 }
 
@@ -156,4 +171,5 @@ export const unlimited: RateLimits = {
   beginPasswordReset: async () => {},
   beginConfirmationMail: async () => {},
   beginUpload: async () => {},
+  beginComment: async () => {},
 };

@@ -1,5 +1,6 @@
 // The shapes of API.md, and the functions that map database rows onto them.
 import {
+  type CommentWithAuthorRow,
   type PostState,
   type PostWithAuthorRow,
   postStateOf,
@@ -43,6 +44,20 @@ export interface Post {
   createdAt: string;
   updatedAt: string;
   author: PublicUser;
+  /** Its comments that are not deleted (0 while the public may not read the post). */
+  commentCount: number;
+}
+
+/** A comment; a placeholder (a deleted comment that still has replies) has no body or author. */
+export interface Comment {
+  id: number;
+  postId: number;
+  parentId: number | null;
+  body: string;
+  author: PublicUser | null;
+  createdAt: string;
+  editedAt: string | null;
+  deleted: boolean;
 }
 
 /** A post found by post.search: a passage around its first match, and the words matched. */
@@ -102,6 +117,31 @@ export function toPost(row: PostWithAuthorRow): Post {
       imageUrl: row.author_image_url,
       createdAt: toIsoString(row.author_created_at),
     },
+    // Postgres counts as a bigint, which its driver hands over as a string.
+    commentCount: Number(row.comment_count ?? 0),
+  };
+}
+
+export function toComment(row: CommentWithAuthorRow): Comment {
+  const deleted = row.deleted_at !== null;
+  const author =
+    deleted || row.author_id === null || row.author_username === null
+      ? null
+      : {
+          id: row.author_id,
+          username: row.author_username,
+          imageUrl: row.author_image_url,
+          createdAt: toIsoString(row.author_created_at ?? row.created_at),
+        };
+  return {
+    id: row.id,
+    postId: row.post_id,
+    parentId: row.parent_id,
+    body: deleted ? "" : row.body,
+    author,
+    createdAt: toIsoString(row.created_at),
+    editedAt: deleted || row.edited_at === null ? null : toIsoString(row.edited_at),
+    deleted,
   };
 }
 

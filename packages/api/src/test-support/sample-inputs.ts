@@ -1,7 +1,7 @@
 // A valid input for every procedure of the access table, aimed at the fixture owner's objects,
 // so a refusal in a generated test is due to the token or the caller, never to the input.
 import { type ProcedurePath, procedureAccess } from "../policy/procedure-access.js";
-import type { Post } from "../shared/shapes.js";
+import type { Comment, Post } from "../shared/shapes.js";
 import { samplePictureFile } from "./form-input.js";
 import { type SignedUp, TEST_PASSWORD, type TestApp } from "./harness.js";
 
@@ -18,6 +18,8 @@ export interface Fixture {
   post: Post;
   /** A draft of the owner's. */
   draft: Post;
+  /** The owner's comment on their published post. */
+  comment: Comment;
   /** The owner's live links, read from the mail the app sent. */
   verifyToken: string;
   resetToken: string;
@@ -32,6 +34,7 @@ export async function createFixture(app: TestApp): Promise<Fixture> {
     content: "Not yet.",
     status: "draft",
   });
+  const comment = await owner.as.comment.create({ postId: post.id, body: "First!" });
   const deputy = await app.signUp("deputy");
   await owner.as.admin.setRole({ userId: deputy.id, role: "admin" });
   const member = await app.signUp("member");
@@ -39,7 +42,17 @@ export async function createFixture(app: TestApp): Promise<Fixture> {
   const verifyToken = await app.lastToken(email, "verify-email");
   await app.caller().auth.requestPasswordReset({ email });
   const resetToken = await app.lastToken(email, "password-reset");
-  return { owner, deputy, member, ownerElsewhere, post, draft, verifyToken, resetToken };
+  return {
+    owner,
+    deputy,
+    member,
+    ownerElsewhere,
+    post,
+    draft,
+    comment,
+    verifyToken,
+    resetToken,
+  };
 }
 
 let registrations = 0;
@@ -90,6 +103,14 @@ const sampleInputs = {
   "post.publish": ({ draft }) => ({ id: draft.id }),
   "post.unpublish": ({ post }) => ({ id: post.id }),
   "post.submit": ({ draft }) => ({ id: draft.id }),
+  "comment.list": ({ post }) => ({ postId: post.id, limit: 10 }),
+  "comment.create": ({ post, comment }) => ({
+    postId: post.id,
+    parentId: comment.id,
+    body: "A reply",
+  }),
+  "comment.update": ({ comment }) => ({ id: comment.id, body: "Changed my mind" }),
+  "comment.delete": ({ comment }) => ({ id: comment.id }),
   "admin.users": () => ({ query: "member" }),
   "admin.setRole": ({ member }) => ({ userId: member.id, role: "editor" }),
   "admin.suspend": ({ member }) => ({ userId: member.id }),

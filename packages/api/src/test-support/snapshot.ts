@@ -6,14 +6,17 @@ import { expect } from "vitest";
 import type { HttpCall, WireError } from "./http.js";
 
 /**
- * All users, posts, sessions, tokens, pictures and queued mail, ordered by id: equal snapshots
- * mean no row was written. (Security events are checked by activity/'s own tests: a refused
- * login is a refusal that does record one.) A session's last_seen_at is left out: it is bookkeeping that a request may move
- * once a minute.
+ * All users, posts, comments, sessions, tokens, pictures and queued mail, ordered by id: equal
+ * snapshots mean no row was written. (Security events are checked by activity/'s own tests: a
+ * refused login is a refusal that does record one.) A session's last_seen_at, and its copy on
+ * the user, are left out: bookkeeping that a request may move once a minute.
  */
 export async function snapshotDatabase(db: Kysely<Database>) {
-  const users = await db.selectFrom("users").selectAll().orderBy("id").execute();
+  const users = (await db.selectFrom("users").selectAll().orderBy("id").execute()).map(
+    ({ last_seen_at: _seen, ...user }) => user,
+  );
   const posts = await db.selectFrom("posts").selectAll().orderBy("id").execute();
+  const comments = await db.selectFrom("comments").selectAll().orderBy("id").execute();
   const sessions = await db
     .selectFrom("sessions")
     .select(["id", "user_id", "created_at", "user_agent", "expires_at"])
@@ -34,7 +37,7 @@ export async function snapshotDatabase(db: Kysely<Database>) {
     .select(["id", "kind", "recipient"])
     .orderBy("id")
     .execute();
-  return { users, posts, sessions, accountTokens, pictures, mail };
+  return { users, posts, comments, sessions, accountTokens, pictures, mail };
 }
 
 /**

@@ -10,6 +10,8 @@ export interface FuzzFixture {
   fuzzer: { id: number; username: string; password: string; accessToken: string };
   /** A post of the fuzzer's. */
   postId: number;
+  /** The fuzzer's comment on that post. */
+  commentId: number;
   /** Another account (the target of the admin procedures). */
   memberId: number;
 }
@@ -44,6 +46,8 @@ const page: Record<string, FieldKind> = {
   cursor: { type: "text", max: 200, nullable: true },
   direction: { type: "literal", value: "forward" },
 };
+/** Comments come up to 100 a page. */
+const commentPage: Record<string, FieldKind> = { ...page, limit: { type: "int", max: 100 } };
 
 export const fuzzModels = {
   "auth.register": {
@@ -196,6 +200,31 @@ export const fuzzModels = {
   "post.submit": {
     token: "fuzzer",
     valid: ({ postId }) => ({ id: postId }),
+    fields: { id: int },
+    missing: (_, id) => ({ id }),
+  },
+  "comment.list": {
+    token: "none",
+    valid: ({ postId }) => ({ postId, limit: 20 }),
+    fields: { postId: int, ...commentPage },
+    missing: (_, id) => ({ postId: id }),
+  },
+  // A valid call writes a reply; the fuzzing server's comment limit is off.
+  "comment.create": {
+    token: "fuzzer",
+    valid: ({ postId, commentId }) => ({ postId, parentId: commentId, body: "Fuzz reply" }),
+    fields: { postId: int, parentId: { type: "int", nullable: true }, body: text(5_000) },
+    missing: (_, id) => ({ postId: id, body: "Anyone?" }),
+  },
+  "comment.update": {
+    token: "fuzzer",
+    valid: ({ commentId }) => ({ id: commentId, body: "Changed" }),
+    fields: { id: int, body: text(5_000) },
+    missing: (_, id) => ({ id, body: "Changed" }),
+  },
+  "comment.delete": {
+    token: "fuzzer",
+    valid: ({ commentId }) => ({ id: commentId }),
     fields: { id: int },
     missing: (_, id) => ({ id }),
   },

@@ -40,7 +40,7 @@ function tooLong(max: number): fc.Arbitrary<string> {
 }
 
 export type FieldKind =
-  | { type: "int"; max?: number }
+  | { type: "int"; max?: number; nullable?: boolean }
   | { type: "text"; max: number; nullable?: boolean }
   | { type: "literal"; value: string }
   /** One of a few words (a role, a status). */
@@ -95,7 +95,8 @@ export function wrongValueFor(kind: FieldKind): fc.Arbitrary<unknown> {
       kind.max === undefined
         ? badNumbers
         : fc.integer({ min: kind.max + 1 }).map((n) => raw(`${n}`));
-    return fc.oneof(badNumbers, overMax, numericStrings, otherTypes);
+    const types = kind.nullable ? otherTypes.filter((value) => value !== null) : otherTypes;
+    return fc.oneof(badNumbers, overMax, numericStrings, types);
   }
   if (kind.type === "literal") {
     const otherText = fc.string({ maxLength: 20 }).filter((text) => text !== kind.value);

@@ -73,7 +73,8 @@ function EditPost({ id }: { id: number }) {
           buttons={SAVE}
           pendingIntent={update.isPending ? "save" : null}
           onSave={async (values) => {
-            await update.mutateAsync({ id, ...values });
+            // Title and content only: post.update takes no status (the form's schema has one).
+            await update.mutateAsync({ id, title: values.title, content: values.content });
             await navigate(`/posts/${id}`, withNotice("Your changes are saved."));
           }}
           onError={(error) => {

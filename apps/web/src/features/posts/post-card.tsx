@@ -10,7 +10,8 @@ function excerpt(content: string): string {
   return `${content.slice(0, EXCERPT_LENGTH).trimEnd()}…`;
 }
 
-/** One post in a list: author, date, title (the link to the post) and the opening lines. */
+/** One post in a list: author, date, title (the link to the post), the opening lines (as plain
+ * text: Markdown is rendered on the post's own page) and how many comments it has. */
 export function PostCard({ post }: { post: Post }) {
   return (
     <article className="card mb-3">
@@ -31,7 +32,10 @@ export function PostCard({ post }: { post: Post }) {
             {post.title}
           </Link>
         </h2>
-        <p className="card-text post-content mb-0">{excerpt(post.content)}</p>
+        <p className="card-text post-content mb-2">{excerpt(post.content)}</p>
+        <p className="small text-body-secondary mb-0">
+          {post.commentCount === 1 ? "1 comment" : `${post.commentCount} comments`}
+        </p>
       </div>
     </article>
   );

@@ -3,6 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { FormEvent } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { MarkdownField } from "../../components/markdown/markdown-field";
 import { FormError } from "../../components/ui/form-error";
 import { TextField } from "../../components/ui/text-field";
 import { applyServerErrors } from "../../lib/form-errors";
@@ -29,10 +30,15 @@ interface PostFormProps<Intent extends string> {
   onError?: (error: unknown) => boolean;
 }
 
-/** Title and content, checked with the API's own rules before anything is sent. */
+/** Title and content (Markdown, with a preview), checked with the API's own rules before
+ * anything is sent. */
 export function PostForm<Intent extends string>(props: PostFormProps<Intent>) {
   const { initial, buttons, pendingIntent, onSave, onError } = props;
-  const { register, handleSubmit, setError, formState } = useForm<PostInput, unknown, PostValues>({
+  const { register, handleSubmit, setError, formState, watch } = useForm<
+    PostInput,
+    unknown,
+    PostValues
+  >({
     resolver: zodResolver(postForm),
     defaultValues: initial ?? { title: "", content: "" },
   });
@@ -59,10 +65,10 @@ export function PostForm<Intent extends string>(props: PostFormProps<Intent>) {
     <form onSubmit={onSubmit} noValidate>
       <FormError message={errors.root?.server?.message} />
       <TextField label="Title" registration={register("title")} error={errors.title?.message} />
-      <TextField
+      <MarkdownField
         label="Content"
-        multiline
         registration={register("content")}
+        value={watch("content") ?? ""}
         error={errors.content?.message}
       />
       <div className="d-flex flex-wrap gap-2">

@@ -1,4 +1,7 @@
+import type { Post } from "@folio/api";
+import type { ReactNode } from "react";
 import { Link, useParams } from "react-router";
+import { LazyMarkdown } from "../../components/markdown/lazy-markdown";
 import { Avatar } from "../../components/ui/avatar";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { FormattedDate } from "../../components/ui/formatted-date";
@@ -13,14 +16,19 @@ import { VisibilityBanner } from "./visibility-banner";
 
 const POST_NOT_FOUND = "This post does not exist, or it was deleted.";
 
-export function PostPage() {
+interface PostPageProps {
+  /** What goes under a published post (the app puts its comments there). */
+  renderComments?: (post: Post) => ReactNode;
+}
+
+export function PostPage({ renderComments }: PostPageProps) {
   const id = parseId(useParams().id);
   if (id === null) return <NotFound title="Post not found" message={POST_NOT_FOUND} />;
-  return <PostView id={id} />;
+  return <PostView id={id} renderComments={renderComments} />;
 }
 
 /** One post: a published one for anyone, a draft, pending or scheduled one for who may see it. */
-function PostView({ id }: { id: number }) {
+function PostView({ id, renderComments }: PostPageProps & { id: number }) {
   const session = useAuth();
   const post = usePost(id);
   usePageTitle(post.data?.title ?? "Post");
@@ -59,7 +67,10 @@ function PostView({ id }: { id: number }) {
           </div>
         </div>
         <PostActionsBar post={post.data} viewer={session?.user ?? null} />
-        <div className="post-content fs-5">{content}</div>
+        <div className="post-content fs-5 text-break">
+          <LazyMarkdown source={content} />
+        </div>
+        {post.data.status === "published" ? renderComments?.(post.data) : null}
       </div>
     </article>
   );
