@@ -35,7 +35,7 @@ describeInBrowser("the admin area", () => {
       .click();
     await page.getByRole("heading", { level: 1, name: "Admin" }).waitFor();
     await page.getByLabel("Search users").fill(target.user.username);
-    await page.getByRole("button", { name: "Search" }).click();
+    await page.locator("#main").getByRole("button", { name: "Search", exact: true }).click();
     const row = rowOf(page, target.user.username);
     await row.waitFor();
     expect(new URL(page.url()).searchParams.get("q")).toBe(target.user.username);

@@ -3,20 +3,16 @@
 // deleted comment leaves; and Markdown that cannot run, draw or fetch anything.
 import type { Session } from "@folio/api";
 import type { Page } from "playwright-core";
-import { beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { apiClient, registerUser } from "./support/api";
 import { seriousViolations } from "./support/axe";
 import { describeInBrowser } from "./support/browser";
 import { useFolio } from "./support/folio";
 
 describeInBrowser("comments", () => {
+  // useFolio registers the site's owner first, so that the people of these tests are ordinary
+  // authors; the owner appoints the editor.
   const folio = useFolio();
-  let owner: Session;
-  // The first account of a site is its owner: register one first, so that the people of these
-  // tests are ordinary authors.
-  beforeAll(async () => {
-    owner = await registerUser(folio.url, "siteowner");
-  });
 
   const api = (session?: Session) => apiClient(folio.url, session?.accessToken);
   const listOf = async (postId: number) => (await api().comment.list.query({ postId })).items;
@@ -27,7 +23,7 @@ describeInBrowser("comments", () => {
       ["alice", "bob", "carol", "dave"].map((name) => registerUser(folio.url, name)),
     );
     if (!alice || !bob || !carol || !dave) throw new Error("registration failed");
-    await api(owner).admin.setRole.mutate({ userId: dave.user.id, role: "editor" });
+    await api(folio.owner).admin.setRole.mutate({ userId: dave.user.id, role: "editor" });
     const bobName = bob.user.username;
     const post = await api(alice).post.create.mutate({ title: "Open thread", content: "Talk." });
 

@@ -1,15 +1,14 @@
 // Searching from the navbar: a reader finds a post by two of its words; a draft holding the same
 // words is never among the results; empty and refused searches say so; "/" reaches the box.
-import { beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { apiClient, registerUser } from "./support/api";
 import { seriousViolations } from "./support/axe";
 import { describeInBrowser } from "./support/browser";
 import { useFolio } from "./support/folio";
 
 describeInBrowser("search", () => {
+  // useFolio registers the site's owner first: the writers below are ordinary authors.
   const folio = useFolio();
-  // The first account becomes the site's owner; the writers below are ordinary authors.
-  beforeAll(() => registerUser(folio.url, "siteowner"));
 
   it("finds a post by two words typed in the navbar, and never a draft holding them", async () => {
     const writer = await registerUser(folio.url, "writer");
