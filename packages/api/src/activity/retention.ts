@@ -2,6 +2,7 @@
 // sweeps at start and then periodically, as it does expired sessions (an unref'd timer).
 import { type Database, deleteAuditEventsBefore } from "@folio/db";
 import type { Kysely } from "kysely";
+import { type PeriodicSweep, startPeriodicSweep } from "../shared/periodic-sweep.js";
 
 export const DEFAULT_AUDIT_RETENTION_SECONDS = 365 * 24 * 60 * 60;
 export const AUDIT_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
@@ -23,11 +24,7 @@ export interface AuditSweepOptions {
   onError?: (error: unknown) => void;
 }
 
-export interface AuditSweep {
-  /** The sweep run at start. */
-  first: Promise<void>;
-  stop(): void;
-}
+export type AuditSweep = PeriodicSweep;
 
 /** Sweeps now, then every `intervalMs` until stopped. */
 export function startAuditRetentionSweep(
@@ -39,13 +36,9 @@ export function startAuditRetentionSweep(
     onError,
   }: AuditSweepOptions = {},
 ): AuditSweep {
-  const sweep = () =>
-    sweepOldAuditEvents(db, retentionSeconds).then(
-      (deleted) => onSwept?.(deleted),
-      (error: unknown) => onError?.(error),
-    );
-  const first = sweep();
-  const timer = setInterval(sweep, intervalMs);
-  timer.unref();
-  return { first, stop: () => clearInterval(timer) };
+  return startPeriodicSweep(() => sweepOldAuditEvents(db, retentionSeconds), {
+    intervalMs,
+    onSwept,
+    onError,
+  });
 }

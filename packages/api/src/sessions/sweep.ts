@@ -2,6 +2,7 @@
 // at start and then periodically (an unref'd timer that never keeps a process alive).
 import { type Database, deleteExpiredSessions } from "@folio/db";
 import type { Kysely } from "kysely";
+import { type PeriodicSweep, startPeriodicSweep } from "../shared/periodic-sweep.js";
 
 export const SESSION_SWEEP_INTERVAL_MS = 15 * 60 * 1000;
 
@@ -18,24 +19,12 @@ export interface SessionSweepOptions {
   onError?: (error: unknown) => void;
 }
 
-export interface SessionSweep {
-  /** The sweep run at start. */
-  first: Promise<void>;
-  stop(): void;
-}
+export type SessionSweep = PeriodicSweep;
 
 /** Sweeps now, then every `intervalMs` until stopped. */
 export function startSessionSweep(
   db: Kysely<Database>,
   { intervalMs = SESSION_SWEEP_INTERVAL_MS, onSwept, onError }: SessionSweepOptions = {},
 ): SessionSweep {
-  const sweep = () =>
-    sweepExpiredSessions(db).then(
-      (deleted) => onSwept?.(deleted),
-      (error: unknown) => onError?.(error),
-    );
-  const first = sweep();
-  const timer = setInterval(sweep, intervalMs);
-  timer.unref();
-  return { first, stop: () => clearInterval(timer) };
+  return startPeriodicSweep(() => sweepExpiredSessions(db), { intervalMs, onSwept, onError });
 }
