@@ -1,6 +1,7 @@
 // Comment queries. Every read joins the comment's post through the one visibility scope, for the
 // public (API.md: only published posts show comments; the others' comments do not exist).
 import type { Kysely } from "kysely";
+import { type FeedPosition, keysetSlice } from "./keyset.js";
 import { PUBLIC_AUDIENCE, visibleTo } from "./post-visibility.js";
 import type { Database } from "./schema.js";
 
@@ -35,31 +36,24 @@ export type CommentWithAuthorRow = Awaited<
   ReturnType<ReturnType<typeof selectVisibleComments>["executeTakeFirstOrThrow"]>
 >;
 
+const OLDEST_FIRST = { time: "comments.created_at", id: "comments.id", direction: "asc" } as const;
+
 /** A keyset position in a post's comments: the last shown comment's time and id. */
 export interface CommentPageQuery {
   postId: number;
   limit: number;
-  after?: { at: string; id: number } | undefined;
+  after?: FeedPosition | undefined;
   now?: string | undefined;
 }
 
 /** The query behind listComments, unexecuted, so tests can read its plan. */
 export function selectCommentPage(db: Kysely<Database>, query: CommentPageQuery) {
-  let select = selectVisibleComments(db, query.now ?? nowIso()).where(
+  const select = selectVisibleComments(db, query.now ?? nowIso()).where(
     "comments.post_id",
     "=",
     query.postId,
   );
-  const after = query.after;
-  if (after) {
-    select = select.where((eb) =>
-      eb(eb.refTuple("comments.created_at", "comments.id"), ">", eb.tuple(after.at, after.id)),
-    );
-  }
-  return select
-    .orderBy("comments.created_at", "asc")
-    .orderBy("comments.id", "asc")
-    .limit(query.limit);
+  return keysetSlice(select, OLDEST_FIRST, query.after, query.limit);
 }
 
 /** A post's comments, oldest first (placeholders included); up to `limit` rows. */
