@@ -14,10 +14,17 @@ import { PEER_ADAPTERS, type PeerAdapter } from "./peers.js";
 import { eventLoopPhase, profilePhase, scalePhase, withServers } from "./phases.js";
 import { type BenchResults, printCpuTable, printTable, writeResults } from "./report.js";
 import { searchPhase } from "./search-phase.js";
+import { seedWorkloadExtras } from "./seed-extras.js";
 import { compareAnswers } from "./shape-check.js";
 import { measureBundle, measureFcp, median } from "./spa.js";
 import { uploadPhase } from "./upload-phase.js";
-import { fetchFixtures, WORKLOAD_NAMES, type WorkloadName, workloads } from "./workloads.js";
+import {
+  fetchFixtures,
+  PEER_WORKLOAD_NAMES,
+  WORKLOAD_NAMES,
+  type WorkloadName,
+  workloads,
+} from "./workloads.js";
 
 const ALL_PHASES = ["workloads", "eventLoop", "uploads", "scale", "search", "logging", "spa"];
 const { values: flags } = parseArgs({
@@ -31,7 +38,7 @@ const { values: flags } = parseArgs({
     // Which workloads to measure (a lever's A/B needs only a few).
     workloads: { type: "string", default: WORKLOAD_NAMES.join(",") },
     // Workloads on which the same router also runs on tRPC's stock adapters ("none": no peers).
-    peers: { type: "string", default: WORKLOAD_NAMES.join(",") },
+    peers: { type: "string", default: PEER_WORKLOAD_NAMES.join(",") },
     "fcp-loads": { type: "string", default: "5" },
     // The big database of the search phase (1M is the figure; fewer for a quick smoke run).
     "search-posts": { type: "string", default: "1000000" },
@@ -89,6 +96,7 @@ async function main(): Promise<void> {
   const loadavgBefore = loadavgText();
   console.log(`Folio bench: ${JSON.stringify(settings)}; load average ${loadavgBefore}`);
   const main = await freshDatabase("main", SEEDED);
+  seedWorkloadExtras(main.path, SEEDED);
   console.log(`seeded ${SEEDED.posts} posts in ${main.seconds.toFixed(1)} s`);
   const extra: Record<string, unknown> = {};
   const results = { date: new Date().toISOString(), settings, extra } as unknown as BenchResults;
@@ -105,7 +113,7 @@ async function main(): Promise<void> {
         adapter: PEER_ADAPTERS[i] as PeerAdapter,
         server,
       }));
-      const fixtures = await fetchFixtures(folio.url, SEEDED.posts);
+      const fixtures = await fetchFixtures(folio.url, SEEDED);
       const all = workloads(fixtures);
       extra.answersDiffer = await compareAnswers(folio.url, ceiling.url, all);
       // The peers run the very same router: any difference would be host glue.
