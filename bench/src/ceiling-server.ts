@@ -95,7 +95,8 @@ function createHandler(db: CeilingDb, secret: Uint8Array) {
     const user = await currentUser(req);
     if (!isRecord(input)) throw new ApiError("BAD_REQUEST");
     const id = intIn(input.id, 1, Number.MAX_SAFE_INTEGER);
-    const userAgent = req.headers["user-agent"]?.slice(0, 512) ?? null;
+    // As Folio's context keeps it (sessions/user-agent.ts): trimmed, at most 256 characters.
+    const userAgent = req.headers["user-agent"]?.trim().slice(0, 256) || null;
     const origin = { ip: req.socket.remoteAddress ?? null, userAgent };
     const post = db.moderation(user, id, move, origin);
     if (!post) throw new ApiError("NOT_FOUND");
