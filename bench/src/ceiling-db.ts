@@ -63,8 +63,9 @@ export function openCeilingDb(path: string, secret: Uint8Array) {
   const firstPage = sqlite.prepare<[...Live, ...Live, number], PostRow>(
     `${POST_COLUMNS} where ${LIVE} ${NEWEST_FIRST}`,
   );
-  const pageAfter = sqlite.prepare<[...Live, ...Live, string, number, number], PostRow>(
-    `${POST_COLUMNS} where ${LIVE} and ("posts"."published_at", "posts"."id") < (?, ?) ${NEWEST_FIRST}`,
+  // The position's time first, as packages/db's selectPostPage puts it (SQLite seeks on it).
+  const pageAfter = sqlite.prepare<[...Live, string, ...Live, string, number, number], PostRow>(
+    `${POST_COLUMNS} where "posts"."published_at" <= ? and ${LIVE} and ("posts"."published_at", "posts"."id") < (?, ?) ${NEWEST_FIRST}`,
   );
   // The session lookup of packages/db/src/sessions.ts (findUserBySession) and its
   // once-a-minute last-seen write (touchSession).
@@ -152,7 +153,7 @@ export function openCeilingDb(path: string, secret: Uint8Array) {
     page(limit: number, after: [string, number] | null) {
       const now = new Date().toISOString();
       const rows = after
-        ? pageAfter.all("published", now, "published", now, after[0], after[1], limit + 1)
+        ? pageAfter.all("published", now, after[0], "published", now, after[0], after[1], limit + 1)
         : firstPage.all("published", now, "published", now, limit + 1);
       const items = rows.slice(0, limit);
       const last = items[items.length - 1];
