@@ -3,19 +3,24 @@
 // signed keyset cursors (packages/api/src/shared/cursor.ts) so a cursor from one server works on both.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import Database from "better-sqlite3";
+import { ceilingComments } from "./ceiling-comments.js";
+import { ceilingModeration } from "./ceiling-moderation.js";
 import { ceilingSearch } from "./ceiling-search.js";
 
-const POST_COLUMNS =
+// The visibility scope of packages/db/src/post-visibility.ts for the public.
+const LIVE = '("posts"."status" = ? and "posts"."published_at" <= ?)';
+/** Every post read: the author joined, the live comments counted (comment-count.ts). */
+export const POST_COLUMNS =
   'select "posts"."id", "posts"."title", "posts"."content", "posts"."status", ' +
   '"posts"."published_at", "posts"."created_at", ' +
   '"posts"."updated_at", "posts"."author_id", "users"."username" as "author_username", ' +
-  '"users"."image_url" as "author_image_url", "users"."created_at" as "author_created_at" ' +
+  '"users"."image_url" as "author_image_url", "users"."created_at" as "author_created_at", ' +
+  '(select count(*) as "n" from "comments" where "comments"."post_id" = "posts"."id" and ' +
+  `"comments"."deleted_at" is null and ${LIVE}) as "comment_count" ` +
   'from "posts" inner join "users" on "users"."id" = "posts"."author_id"';
-// The visibility scope of packages/db/src/post-visibility.ts for the public.
-const LIVE = '("posts"."status" = ? and "posts"."published_at" <= ?)';
 const NEWEST_FIRST = 'order by "posts"."published_at" desc, "posts"."id" desc limit ?';
 
-interface PostRow {
+export interface PostRow {
   id: number;
   title: string;
   content: string;
@@ -27,6 +32,7 @@ interface PostRow {
   author_username: string;
   author_image_url: string | null;
   author_created_at: string;
+  comment_count: number;
 }
 
 export interface UserRow {
@@ -49,14 +55,17 @@ export function openCeilingDb(path: string, secret: Uint8Array) {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  const byId = sqlite.prepare<[number, string, string], PostRow>(
+  // Each statement starts with the comment count's scope (status, now), then its own.
+  type Live = [string, string];
+  const byId = sqlite.prepare<[...Live, number, ...Live], PostRow>(
     `${POST_COLUMNS} where "posts"."id" = ? and ${LIVE}`,
   );
-  const firstPage = sqlite.prepare<[string, string, number], PostRow>(
+  const firstPage = sqlite.prepare<[...Live, ...Live, number], PostRow>(
     `${POST_COLUMNS} where ${LIVE} ${NEWEST_FIRST}`,
   );
-  const pageAfter = sqlite.prepare<[string, string, string, number, number], PostRow>(
-    `${POST_COLUMNS} where ${LIVE} and ("posts"."published_at", "posts"."id") < (?, ?) ${NEWEST_FIRST}`,
+  // The position's time first, as packages/db's selectPostPage puts it (SQLite seeks on it).
+  const pageAfter = sqlite.prepare<[...Live, string, ...Live, string, number, number], PostRow>(
+    `${POST_COLUMNS} where "posts"."published_at" <= ? and ${LIVE} and ("posts"."published_at", "posts"."id") < (?, ?) ${NEWEST_FIRST}`,
   );
   // The session lookup of packages/db/src/sessions.ts (findUserBySession) and its
   // once-a-minute last-seen write (touchSession).
@@ -95,10 +104,11 @@ export function openCeilingDb(path: string, secret: Uint8Array) {
       imageUrl: row.author_image_url,
       createdAt: row.author_created_at,
     },
+    commentCount: row.comment_count,
   });
 
-  function encodeCursor(row: PostRow): string {
-    const body = Buffer.from(JSON.stringify([row.published_at, row.id])).toString("base64url");
+  function encodeCursor(at: string | null, id: number): string {
+    const body = Buffer.from(JSON.stringify([at, id])).toString("base64url");
     return `${body}.${sign(body).toString("base64url")}`;
   }
 
@@ -116,6 +126,14 @@ export function openCeilingDb(path: string, secret: Uint8Array) {
     close: () => sqlite.close(),
     /** post.search's first page (ceiling-search.ts). */
     search: ceilingSearch(sqlite),
+    /** comment.list (ceiling-comments.ts). */
+    comments: ceilingComments(
+      sqlite,
+      (id, now) => byId.get("published", now, id, "published", now),
+      encodeCursor,
+    ),
+    /** post.publish / post.unpublish by an editor (ceiling-moderation.ts). */
+    moderation: ceilingModeration(sqlite, toPost),
     /** The user of a live session, moving its last-seen minute forward at most once a minute. */
     userBySession(sessionId: string, userId: number) {
       const now = new Date();
@@ -127,18 +145,20 @@ export function openCeilingDb(path: string, secret: Uint8Array) {
       return user;
     },
     postById(id: number) {
-      const row = byId.get(id, "published", new Date().toISOString());
+      const now = new Date().toISOString();
+      const row = byId.get("published", now, id, "published", now);
       return row ? toPost(row) : undefined;
     },
     /** Keyset page: one extra row says whether another page exists. */
     page(limit: number, after: [string, number] | null) {
       const now = new Date().toISOString();
       const rows = after
-        ? pageAfter.all("published", now, after[0], after[1], limit + 1)
-        : firstPage.all("published", now, limit + 1);
+        ? pageAfter.all("published", now, after[0], "published", now, after[0], after[1], limit + 1)
+        : firstPage.all("published", now, "published", now, limit + 1);
       const items = rows.slice(0, limit);
       const last = items[items.length - 1];
-      const nextCursor = rows.length > limit && last ? encodeCursor(last) : null;
+      const nextCursor =
+        rows.length > limit && last ? encodeCursor(last.published_at, last.id) : null;
       return { items: items.map(toPost), nextCursor };
     },
     decodeCursor,

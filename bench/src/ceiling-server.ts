@@ -81,17 +81,33 @@ function createHandler(db: CeilingDb, secret: Uint8Array) {
     return user;
   }
 
+  /** A keyset position from a cursor this server signed; null when none is given. */
+  function cursorOf(cursor: unknown): [string, number] | null {
+    if (cursor === undefined || cursor === null) return null;
+    if (typeof cursor !== "string" || cursor.length > 200) throw new ApiError("BAD_REQUEST");
+    if (cursor === "") return null;
+    const after = db.decodeCursor(cursor);
+    if (!after) throw new ApiError("BAD_REQUEST");
+    return after;
+  }
+
+  async function moderate(req: IncomingMessage, input: unknown, move: "publish" | "unpublish") {
+    const user = await currentUser(req);
+    if (!isRecord(input)) throw new ApiError("BAD_REQUEST");
+    const id = intIn(input.id, 1, Number.MAX_SAFE_INTEGER);
+    // As Folio's context keeps it (sessions/user-agent.ts): trimmed, at most 256 characters.
+    const userAgent = req.headers["user-agent"]?.trim().slice(0, 256) || null;
+    const origin = { ip: req.socket.remoteAddress ?? null, userAgent };
+    const post = db.moderation(user, id, move, origin);
+    if (!post) throw new ApiError("NOT_FOUND");
+    return post;
+  }
+
   const procedures: Record<string, (req: IncomingMessage, input: unknown) => Promise<unknown>> = {
     "post.list": async (_req, input) => {
       const options = isRecord(input) ? input : {};
       const limit = options.limit === undefined ? 10 : intIn(options.limit, 1, 50);
-      const cursor = options.cursor;
-      if (cursor !== undefined && (typeof cursor !== "string" || cursor.length > 200)) {
-        throw new ApiError("BAD_REQUEST");
-      }
-      const after = cursor ? db.decodeCursor(cursor) : null;
-      if (cursor && !after) throw new ApiError("BAD_REQUEST");
-      return db.page(limit, after);
+      return db.page(limit, cursorOf(options.cursor));
     },
     "post.byId": async (_req, input) => {
       const id = intIn(isRecord(input) ? input.id : undefined, 1, Number.MAX_SAFE_INTEGER);
@@ -106,6 +122,17 @@ function createHandler(db: CeilingDb, secret: Uint8Array) {
       if (!page) throw new ApiError("BAD_REQUEST");
       return page;
     },
+    "comment.list": async (_req, input) => {
+      if (!isRecord(input)) throw new ApiError("BAD_REQUEST");
+      const postId = intIn(input.postId, 1, Number.MAX_SAFE_INTEGER);
+      const limit = input.limit === undefined ? 50 : intIn(input.limit, 1, 100);
+      const after = cursorOf(input.cursor);
+      const page = db.comments(postId, limit, after);
+      if (!page) throw new ApiError("NOT_FOUND");
+      return page;
+    },
+    "post.publish": (req, input) => moderate(req, input, "publish"),
+    "post.unpublish": (req, input) => moderate(req, input, "unpublish"),
     "post.create": async (req, input) => {
       const user = await currentUser(req);
       if (!isRecord(input)) throw new ApiError("BAD_REQUEST");

@@ -3,6 +3,7 @@
 // percentiles since the last report as one stderr line and starts a new window, so the
 // harness can read the delay of exactly one phase (e.g. the login storm).
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { getHeapSpaceStatistics } from "node:v8";
 
 export const PROBE_MARKER = "FOLIO_EVENT_LOOP_DELAY";
 // The histogram records the time between timer ticks, so each value holds one resolution
@@ -27,6 +28,14 @@ process.on("SIGUSR2", () => {
       Object.entries(process.memoryUsage()).map(([key, bytes]) => [
         key,
         Math.round(bytes / 1e5) / 10,
+      ]),
+    ),
+    // V8's heap by space (MB reserved): the young generation (new_space) is what
+    // --max-semi-space-size caps; old_space holds what survived two scavenges.
+    heapSpacesMb: Object.fromEntries(
+      getHeapSpaceStatistics().map((space) => [
+        space.space_name,
+        Math.round(space.space_size / 1e5) / 10,
       ]),
     ),
   };

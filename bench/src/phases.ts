@@ -106,7 +106,10 @@ export async function profilePhase(
 ) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const profiled = { ...spec, nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${dir}`] };
+  const profiled = {
+    ...spec,
+    nodeArgs: [...(spec.nodeArgs ?? []), "--cpu-prof", `--cpu-prof-dir=${dir}`],
+  };
   await withServers([profiled], ([server]) => runLoad(server.url, workload, settings));
   const file = readdirSync(dir).find((name) => name.endsWith(".cpuprofile"));
   if (!file) throw new Error(`no .cpuprofile written in ${dir}`);

@@ -4,6 +4,7 @@
 // --only workloads,eventLoop,uploads,scale,search,logging,spa --workloads list,byId,…
 // --peers list,byId,… --profile <workload> --search-posts 1000000 (see bench/README.md).
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -14,10 +15,17 @@ import { PEER_ADAPTERS, type PeerAdapter } from "./peers.js";
 import { eventLoopPhase, profilePhase, scalePhase, withServers } from "./phases.js";
 import { type BenchResults, printCpuTable, printTable, writeResults } from "./report.js";
 import { searchPhase } from "./search-phase.js";
+import { seedWorkloadExtras } from "./seed-extras.js";
 import { compareAnswers } from "./shape-check.js";
 import { measureBundle, measureFcp, median } from "./spa.js";
 import { uploadPhase } from "./upload-phase.js";
-import { fetchFixtures, WORKLOAD_NAMES, type WorkloadName, workloads } from "./workloads.js";
+import {
+  fetchFixtures,
+  PEER_WORKLOAD_NAMES,
+  WORKLOAD_NAMES,
+  type WorkloadName,
+  workloads,
+} from "./workloads.js";
 
 const ALL_PHASES = ["workloads", "eventLoop", "uploads", "scale", "search", "logging", "spa"];
 const { values: flags } = parseArgs({
@@ -31,8 +39,11 @@ const { values: flags } = parseArgs({
     // Which workloads to measure (a lever's A/B needs only a few).
     workloads: { type: "string", default: WORKLOAD_NAMES.join(",") },
     // Workloads on which the same router also runs on tRPC's stock adapters ("none": no peers).
-    peers: { type: "string", default: WORKLOAD_NAMES.join(",") },
+    peers: { type: "string", default: PEER_WORKLOAD_NAMES.join(",") },
     "fcp-loads": { type: "string", default: "5" },
+    // Node flags for Folio's processes; by default those of apps/server's `pnpm start` script
+    // (a lever's A/B: --folio-node-args="" against --folio-node-args="--max-semi-space-size=2").
+    "folio-node-args": { type: "string" },
     // The big database of the search phase (1M is the figure; fewer for a quick smoke run).
     "search-posts": { type: "string", default: "1000000" },
   },
@@ -54,8 +65,20 @@ const loadavgText = () =>
     .map((n) => n.toFixed(2))
     .join(" ");
 
+/** The node flags of `pnpm start` in apps/server ("node <flags> dist/main.js"). */
+function startScriptFlags(): string[] {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, "apps/server/package.json"), "utf8"));
+  const words = String(manifest.scripts?.start ?? "").split(/\s+/);
+  return words.slice(1).filter((word) => word.startsWith("--"));
+}
+const folioNodeArgs =
+  flags["folio-node-args"] === undefined
+    ? startScriptFlags()
+    : flags["folio-node-args"].split(/\s+/).filter(Boolean);
+
 const folioSpec = (name: string, dbPath: string, logLevel = "silent") => ({
   name,
+  nodeArgs: folioNodeArgs,
   script: join(repoRoot, "apps/server/dist/main.js"),
   env: {
     NODE_ENV: "production",
@@ -87,10 +110,13 @@ const ceilingSpec = (dbPath: string, name = "ceiling") => ({
 
 async function main(): Promise<void> {
   const loadavgBefore = loadavgText();
-  console.log(`Folio bench: ${JSON.stringify(settings)}; load average ${loadavgBefore}`);
+  console.log(
+    `Folio bench: ${JSON.stringify(settings)}; Folio's node flags: ${JSON.stringify(folioNodeArgs)}; load average ${loadavgBefore}`,
+  );
   const main = await freshDatabase("main", SEEDED);
+  seedWorkloadExtras(main.path, SEEDED);
   console.log(`seeded ${SEEDED.posts} posts in ${main.seconds.toFixed(1)} s`);
-  const extra: Record<string, unknown> = {};
+  const extra: Record<string, unknown> = { folioNodeArgs };
   const results = { date: new Date().toISOString(), settings, extra } as unknown as BenchResults;
 
   const usePeers = phases.has("workloads") && WORKLOAD_NAMES.some((w) => peerWorkloads.has(w));
@@ -105,7 +131,20 @@ async function main(): Promise<void> {
         adapter: PEER_ADAPTERS[i] as PeerAdapter,
         server,
       }));
-      const fixtures = await fetchFixtures(folio.url, SEEDED.posts);
+      // Where Folio's memory goes, phase by phase (process.memoryUsage, V8's spaces, VmHWM).
+      const memoryByPhase: Record<string, unknown> = {};
+      extra.memoryByPhase = memoryByPhase;
+      const noteMemory = async (phase: string) => {
+        const { memoryMb, heapSpacesMb } = await folio.eventLoopDelay();
+        const { new_space, old_space, code_space } = heapSpacesMb;
+        memoryByPhase[phase] = {
+          ...memoryMb,
+          spaces: { new_space, old_space, code_space },
+          peakRss: folio.peakRssMb(),
+        };
+      };
+      await noteMemory("idle");
+      const fixtures = await fetchFixtures(folio.url, SEEDED);
       const all = workloads(fixtures);
       extra.answersDiffer = await compareAnswers(folio.url, ceiling.url, all);
       // The peers run the very same router: any difference would be host glue.
@@ -130,6 +169,7 @@ async function main(): Promise<void> {
             settings,
           );
           results.workloads[name] = compared.figures;
+          await noteMemory(name);
           for (const [adapter, figures] of Object.entries(compared.peers)) {
             const { errors, ...kept } = figures;
             if (errors > 0) console.warn(`  ! ${adapter} had ${errors} errors on ${name}`);
@@ -150,6 +190,7 @@ async function main(): Promise<void> {
         results.uploads = await uploadPhase(folio, all.list, settings, fixtures.token, 8);
       }
       results.rssPeakMb = folio.peakRssMb();
+      await noteMemory("end");
       if (phases.has("spa")) results.spa = await spaPhase(folio.url);
       if (flags.profile) {
         const workload = all[flags.profile as WorkloadName];

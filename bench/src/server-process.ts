@@ -35,6 +35,7 @@ export interface RunningServer {
     p99Ms: number;
     maxMs: number;
     memoryMb: Record<string, number>;
+    heapSpacesMb: Record<string, number>;
   }>;
   stop(): Promise<void>;
 }

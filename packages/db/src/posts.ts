@@ -94,9 +94,14 @@ export function findVisiblePost(
 /** The query behind listPosts, unexecuted, so tests can read its plan. */
 export function selectPostPage(db: Kysely<Database>, query: PostPageQuery) {
   const now = query.now ?? nowIso();
-  let select = selectPostsWithAuthor(db, now).where(visibleTo(PUBLIC_AUDIENCE, now));
-  if (query.authorId !== undefined) select = select.where("posts.author_id", "=", query.authorId);
   const after = query.after;
+  let select = selectPostsWithAuthor(db, now);
+  // After a position, the position's time comes first: SQLite seeks the feed index on the first
+  // upper bound of published_at it is given, and with the scope's `<= now` first it walked every
+  // post newer than the position (a page 5,000 deep: 0.69 → 0.055 ms; bench/README.md).
+  if (after) select = select.where("posts.published_at", "<=", after.at);
+  select = select.where(visibleTo(PUBLIC_AUDIENCE, now));
+  if (query.authorId !== undefined) select = select.where("posts.author_id", "=", query.authorId);
   if (after) {
     select = select.where((eb) =>
       eb(eb.refTuple("posts.published_at", "posts.id"), "<", eb.tuple(after.at, after.id)),

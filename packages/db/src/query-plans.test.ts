@@ -36,6 +36,20 @@ for (const dialect of sqlite) {
     expect(plan.join("\n")).not.toMatch(/TEMP B-TREE/);
   });
 
+  it.each(pages.filter(([, page]) => page.after))(
+    "seeks %s on the position's time first, not on the scope's now (a deep page reads one page)",
+    async (_, page) => {
+      const { db } = await openTestDb(dialect);
+      const query = selectPostPage(db, { ...page, now: "2027-01-01T00:00:00.000Z" }).compile();
+      // SQLite seeks on the first upper bound of published_at in the WHERE clause.
+      const outer = query.sql.lastIndexOf(" where "); // after the comment count's subquery
+      const where = query.sql.slice(outer);
+      expect(where).toMatch(/^ where "posts"\."published_at" <= \? and \("posts"\."status" = \?/);
+      const bound = query.sql.slice(0, outer).split("?").length - 1;
+      expect(query.parameters[bound]).toBe(after.at);
+    },
+  );
+
   it.each(pages)(
     "counts the comments of each post on %s inside one partial index",
     async (_, page) => {

@@ -1,13 +1,25 @@
 // The one way a picture enters Folio: recognised from its bytes, its size checked from the
 // header before any pixel is decoded, then oriented, centre-cropped, 256x256, WebP, and
 // stripped of every piece of metadata (sharp writes none unless asked with keep/withMetadata).
-import sharp, { type Metadata } from "sharp";
+import type { Metadata, default as Sharp } from "sharp";
 import { inDecodeSlot } from "./decode-slots.js";
 
-// One libvips thread per picture: parallelism comes from the decode slots, which are bounded.
-sharp.concurrency(1);
-// libvips' operation cache would keep decoded uploads of strangers in memory for nothing.
-sharp.cache(false);
+let loading: Promise<typeof Sharp> | undefined;
+
+/**
+ * sharp, loaded on the first picture: libvips costs ~29 MB of resident memory from the moment
+ * it is loaded, which a server that is never sent a picture should not pay (bench/README.md).
+ */
+export function loadSharp(): Promise<typeof Sharp> {
+  loading ??= import("sharp").then(({ default: sharp }) => {
+    // One libvips thread per picture: parallelism comes from the decode slots, which are bounded.
+    sharp.concurrency(1);
+    // libvips' operation cache would keep decoded uploads of strangers in memory for nothing.
+    sharp.cache(false);
+    return sharp;
+  });
+  return loading;
+}
 
 export const MAX_PICTURE_PIXELS = 100_000_000;
 export const PICTURE_SIZE = 256;
@@ -37,6 +49,7 @@ function isAccepted(metadata: Metadata): boolean {
 
 /** Header only: the format from the magic bytes, the dimensions, nothing decoded. */
 async function inspect(bytes: Uint8Array): Promise<void> {
+  const sharp = await loadSharp();
   const metadata = await sharp(bytes, { limitInputPixels: false })
     .metadata()
     .catch(() => {
@@ -52,6 +65,7 @@ async function render(bytes: Uint8Array): Promise<Buffer> {
   // limitInputPixels again: libvips itself refuses before decoding, whatever the header said.
   // failOn "warning" (sharp's default, stated): a truncated file is refused, not grey-filled.
   // pages 1: the first frame of an animated GIF or WebP.
+  const sharp = await loadSharp();
   return sharp(bytes, { limitInputPixels: MAX_PICTURE_PIXELS, failOn: "warning", pages: 1 })
     .rotate() // EXIF orientation, before the orientation tag is dropped with the rest
     .resize(PICTURE_SIZE, PICTURE_SIZE, { fit: "cover", position: "centre" })
