@@ -18,6 +18,9 @@ describe("uniqueViolationField", () => {
       { code: "SQLITE_CONSTRAINT_UNIQUE", message: "UNIQUE constraint failed: users.email" },
       "email",
     ],
+    // A second owner (two first registrations at once): the one-owner index, on either driver.
+    [{ code: "23505", constraint: "users_single_owner" }, "role"],
+    [{ code: "SQLITE_CONSTRAINT_UNIQUE", message: "UNIQUE constraint failed: users.role" }, "role"],
   ])("maps %j to %s", (error, field) => {
     expect(uniqueViolationField(error)).toBe(field);
   });

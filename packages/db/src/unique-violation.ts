@@ -3,6 +3,8 @@
 const FIELD_BY_INDEX: Record<string, "username" | "email" | "role"> = {
   // Two first registrations at once on an empty database: only one becomes the owner.
   users_single_owner: "role",
+  // SQLite names a unique index on plain columns by its columns.
+  "users.role": "role",
   users_username_lower_unique: "username",
   users_email_unique: "email",
   "users.email": "email",
