@@ -1,17 +1,41 @@
-// The ceiling's post.search: the very two statements Folio's SQLite search runs (see
-// packages/db/src/search-sqlite.ts: rank every hit and keep a page, then read that page's posts
-// with highlight()), with the query language read by a bare parser of the same rules. Hits go
-// out with their marked content as the database gave it: the snippet is Folio's own extra work.
+// The ceiling's post.search: the very statements Folio's SQLite search runs (see
+// packages/db/src/search-sqlite.ts and search.ts: rank the newest band of hits, joining only the
+// best candidates with their posts, and again with every hit of the band when that left the page
+// short; then read that page's posts with highlight()), with the query language read by a bare
+// parser of the same rules. Hits go out with their marked content as the database gave it: the
+// snippet is Folio's own extra work.
 import type Database from "better-sqlite3";
 
+/** Folio's RANKED_TOGETHER and CANDIDATES_PER_HIT (packages/db/src/search.ts). */
+const BAND_SIZE = 10_000;
+const CANDIDATES_PER_HIT = 4;
+
+const VISIBLE = '("posts"."status" = ? and "posts"."published_at" <= ?)';
 const FROM_HITS = 'from "posts_search" as "posts_search" cross join "posts" ';
-const WHERE_HITS =
-  'where "posts"."id" = "posts_search"."rowid" and "posts_search" match ? ' +
-  'and ("posts"."status" = ? and "posts"."published_at" <= ?)';
-const RANK_SQL =
-  'select "posts"."id", "posts"."published_at", -bm25("posts_search", 5, 1) as "score" ' +
-  `${FROM_HITS}${WHERE_HITS} ` +
-  'order by "score" desc, "posts"."published_at" desc, "posts"."id" desc limit ?';
+const WHERE_HITS = `where "posts"."id" = "posts_search"."rowid" and "posts_search" match ? and ${VISIBLE}`;
+/** Folio's band ranking: `bandSql` picks the band (newest BAND_SIZE, or an id range). */
+const rankSql = (band: string, threshold: string) =>
+  `with "band" as materialized (select "posts_search"."rowid" as "id", -bm25("posts_search", 5, 1) as "score" from "posts_search" as "posts_search" where "posts_search" match ? ${band}), ` +
+  `"edge" as (select min("band"."id") as "lowest_id", count(*) as "size", ${threshold} as "threshold" from "band") ` +
+  'select "edge"."lowest_id", "edge"."size", "edge"."threshold", "hit"."id", "hit"."published_at", "hit"."score" from "edge" ' +
+  'left join (select "posts"."id", "posts"."published_at", "band"."score" from "band" cross join "posts" ' +
+  'where "posts"."id" = "band"."id" and "band"."score" >= coalesce((select "threshold" from "edge"), "band"."score") ' +
+  `and ${VISIBLE} order by "band"."score" desc, "posts"."published_at" desc, "posts"."id" desc limit ?) as "hit" on true ` +
+  'order by "hit"."score" desc, "hit"."published_at" desc, "hit"."id" desc';
+/** The first page: the newest band, its best candidates only. */
+const NEWEST_BAND_SQL = rankSql(
+  'order by "posts_search"."rowid" desc limit ?',
+  '(select "band"."score" from "band"  order by "band"."score" desc limit 1 offset ?)',
+);
+/** A band by its ids, every hit joined (after a short page, or the next band down). */
+const BAND_BY_ID_SQL = rankSql(
+  'and "posts_search"."rowid" < ? and "posts_search"."rowid" >= ?',
+  "cast(null as double precision)",
+);
+const NEXT_BAND_SQL = rankSql(
+  'and "posts_search"."rowid" < ? order by "posts_search"."rowid" desc limit ?',
+  '(select "band"."score" from "band"  order by "band"."score" desc limit 1 offset ?)',
+);
 /** Folio's statement reading a page of `count` hits by id, their content marked. */
 const readSql = (count: number) =>
   'select "posts"."id", "posts"."title", "posts"."content", "posts"."status", ' +
@@ -21,6 +45,15 @@ const readSql = (count: number) =>
   'highlight("posts_search", 1, ?, ?) as "marked_content" ' +
   `${FROM_HITS}inner join "users" on "users"."id" = "posts"."author_id" ${WHERE_HITS} ` +
   `and "posts_search"."rowid" in (${Array.from({ length: count }, () => "?").join(", ")})`;
+
+interface BandRow {
+  lowest_id: number | null;
+  size: number;
+  threshold: number | null;
+  id: number | null;
+  published_at: string | null;
+  score: number | null;
+}
 
 interface RankedRow {
   id: number;
@@ -59,7 +92,9 @@ export function ceilingMatchExpression(q: string): string | null {
 }
 
 export function ceilingSearch(sqlite: Database.Database) {
-  const rank = sqlite.prepare<[string, string, string, number], RankedRow>(RANK_SQL);
+  const newestBand = sqlite.prepare<unknown[], BandRow>(NEWEST_BAND_SQL);
+  const nextBand = sqlite.prepare<unknown[], BandRow>(NEXT_BAND_SQL);
+  const bandById = sqlite.prepare<unknown[], BandRow>(BAND_BY_ID_SQL);
   const reads = new Map<number, Database.Statement<unknown[], HitRow>>();
   const read = (count: number) => {
     let statement = reads.get(count);
@@ -69,12 +104,42 @@ export function ceilingSearch(sqlite: Database.Database) {
     }
     return statement;
   };
+  /** The first `wanted` hits, band after band (search.ts's rankHits for a first page). */
+  const rank = (match: string, now: string, wanted: number): RankedRow[] => {
+    const ranked: RankedRow[] = [];
+    let below: number | null = null;
+    for (;;) {
+      const limit = wanted - ranked.length;
+      const cut = CANDIDATES_PER_HIT * limit - 1;
+      let rows: BandRow[] =
+        below === null
+          ? newestBand.all(match, BAND_SIZE, cut, "published", now, limit)
+          : nextBand.all(match, below, BAND_SIZE, cut, "published", now, limit);
+      const edge = rows[0];
+      const floor: number = !edge || edge.size < BAND_SIZE ? 0 : (edge.lowest_id ?? 0);
+      let hits = rows.filter((row) => row.id !== null);
+      if (edge?.threshold != null && hits.length < limit) {
+        rows = bandById.all(
+          match,
+          below ?? Number.MAX_SAFE_INTEGER,
+          floor,
+          "published",
+          now,
+          limit,
+        );
+        hits = rows.filter((row) => row.id !== null);
+      }
+      ranked.push(...(hits as RankedRow[]));
+      if (ranked.length >= wanted || floor === 0) return ranked;
+      below = floor;
+    }
+  };
   /** The first page of hits for `q`, best first; null when `q` has nothing to search for. */
   return (q: string, limit: number) => {
     const match = ceilingMatchExpression(q);
     if (match === null) return null;
     const now = new Date().toISOString();
-    const ranked = rank.all(match, "published", now, limit + 1);
+    const ranked = rank(match, now, limit + 1);
     const page = ranked.slice(0, limit);
     const ids = page.map((hit) => hit.id);
     const rows =

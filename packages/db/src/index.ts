@@ -23,6 +23,8 @@ export * from "./schema.js";
 export {
   MATCH_END,
   MATCH_START,
+  RANKED_TOGETHER,
+  type SearchBand,
   type SearchHitRow,
   type SearchPage,
   type SearchPageQuery,

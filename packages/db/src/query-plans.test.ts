@@ -95,16 +95,34 @@ for (const dialect of sqlite) {
   });
 
   it.each([
-    ["a first page", undefined],
-    ["a later page", { score: 1, at: after.at, id: 5 }],
+    ["a band's first page", { below: null, floor: null }, undefined, /:M\d+$/],
+    ["a lower band's first page", { below: 900, floor: null }, undefined, /:M\d+<$/],
+    ["a later page", { below: 900, floor: 40 }, { score: 1, at: after.at, id: 5 }, /:M\d+<>$/],
   ])(
-    "ranks search hits on SQLite from the full-text index, each post by key, for %s",
-    async (_, from) => {
+    "ranks search hits on SQLite from the full-text index, each candidate's post by key, for %s",
+    async (_, band, from, bounds) => {
       const { db } = await openTestDb(dialect);
-      const request = { query: INK, limit: 11, after: from, now: after.at };
+      const request = {
+        query: INK,
+        band,
+        bandSize: 10_000,
+        after: from,
+        limit: 11,
+        candidates: 44,
+        now: after.at,
+      };
       const plan = await sqlitePlan(db, selectSqliteRanking(db, request).compile());
-      expect(plan[0], plan.join("\n")).toMatch(/^SCAN posts_search VIRTUAL TABLE INDEX \d+:M/);
-      expect(plan[1]).toBe("SEARCH posts USING INTEGER PRIMARY KEY (rowid=?)");
+      const text = plan.join("\n");
+      const scan = plan.findIndex((step) => step.startsWith("SCAN posts_search VIRTUAL TABLE"));
+      // The band comes from FTS5 alone, bounded by its ids inside FTS5, in the doclist's own
+      // newest-first order (no sort of every hit)...
+      expect(plan[scan], text).toMatch(bounds);
+      expect(plan[scan + 1], text).not.toMatch(/TEMP B-TREE/);
+      // ...and only then is each candidate's post read, by key.
+      expect(text).toMatch(
+        /SCAN band\n(SCALAR SUBQUERY \d+\nSCAN edge\n)?SEARCH posts USING INTEGER/,
+      );
+      expect(text).not.toMatch(/^SCAN posts$/m);
     },
   );
 

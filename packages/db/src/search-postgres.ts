@@ -8,7 +8,9 @@ import { commentCountOf } from "./comment-count.js";
 import { PUBLIC_AUDIENCE, visibleTo } from "./post-visibility.js";
 import { POST_WITH_AUTHOR_COLUMNS } from "./posts.js";
 import type { Database } from "./schema.js";
+import { bandRankingOf } from "./search-band.js";
 import {
+  type BandRankRequest,
   MATCH_END,
   MATCH_START,
   type SearchDialect,
@@ -46,27 +48,81 @@ function hitsOf(db: Kysely<Database>, query: RawBuilder<string>, now: string) {
     .where(visibleTo(PUBLIC_AUDIENCE, now));
 }
 
+/**
+ * The band's visible hits by id (a band whose floor is not known yet: the newest `bandSize`).
+ * Scores are taken after the band is cut, so ts_rank_cd reads at most `bandSize` tsvectors.
+ */
+function bandOf(db: Kysely<Database>, query: RawBuilder<string>, request: BandRankRequest) {
+  const { band, bandSize, now } = request;
+  let select = hitsOf(db, query, now).select(["posts.id", "posts.published_at"]);
+  if (band.below !== null) select = select.where("posts.id", "<", band.below);
+  if (band.floor !== null) return select.where("posts.id", ">=", band.floor);
+  return select.orderBy("posts.id", "desc").limit(bandSize);
+}
+
+/**
+ * The ranking of one band: the band's hits in a temporary table, scored, the page taken in the
+ * exact order (the same statement shape as SQLite's: one row per hit with the band's edges).
+ * The band already holds only visible posts, so no candidate cut is needed to keep joins few.
+ */
+export function selectPostgresRanking(db: Kysely<Database>, request: BandRankRequest) {
+  const { after, limit } = request;
+  const parsed = tsquery(request.query);
+  return db
+    .with(
+      (cte) => cte("band").materialized(),
+      () => bandOf(db, parsed, request),
+    )
+    .with("scored", (qb) =>
+      qb
+        .selectFrom("band")
+        .innerJoin("posts", "posts.id", "band.id")
+        .select(["band.id", "band.published_at", scoreOf(parsed).as("score")]),
+    )
+    .with("edge", (qb) =>
+      qb
+        .selectFrom("band")
+        .select((eb) => [
+          eb.fn.min<number | null>("band.id").as("lowest_id"),
+          eb.fn.countAll<string>().as("size"),
+          sql<number | null>`cast(null as double precision)`.as("threshold"),
+        ]),
+    )
+    .selectFrom("edge")
+    .leftJoin(
+      (eb) => {
+        let page = eb
+          .selectFrom("scored")
+          .select(["scored.id", "scored.published_at", "scored.score"]);
+        if (after) {
+          page = page.where(
+            sql<SqlBool>`("scored"."score", "scored"."published_at", "scored"."id") < (${after.score}, ${after.at}::timestamptz, ${after.id})`,
+          );
+        }
+        return page
+          .orderBy("scored.score", "desc")
+          .orderBy("scored.published_at", "desc")
+          .orderBy("scored.id", "desc")
+          .limit(limit)
+          .as("hit");
+      },
+      (join) => join.onTrue(),
+    )
+    .select([
+      "edge.lowest_id",
+      "edge.size",
+      "edge.threshold",
+      "hit.id",
+      "hit.published_at",
+      "hit.score",
+    ])
+    .orderBy("hit.score", "desc")
+    .orderBy("hit.published_at", "desc")
+    .orderBy("hit.id", "desc");
+}
+
 export const postgresSearch: SearchDialect = {
-  rank(db, { query, limit, after, now }) {
-    const parsed = tsquery(query);
-    const score = scoreOf(parsed);
-    let select = hitsOf(db, parsed, now).select([
-      "posts.id",
-      "posts.published_at",
-      score.as("score"),
-    ]);
-    if (after) {
-      select = select.where(
-        sql<SqlBool>`(${score}, "posts"."published_at", "posts"."id") < (${after.score}, ${after.at}::timestamptz, ${after.id})`,
-      );
-    }
-    return select
-      .orderBy("score", "desc")
-      .orderBy("posts.published_at", "desc")
-      .orderBy("posts.id", "desc")
-      .limit(limit)
-      .execute();
-  },
+  rank: async (db, request) => bandRankingOf(await selectPostgresRanking(db, request).execute()),
 
   async read(db, { query, ids, now }) {
     if (ids.length === 0) return [];

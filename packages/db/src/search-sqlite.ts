@@ -7,11 +7,12 @@ import { commentCountOf } from "./comment-count.js";
 import { PUBLIC_AUDIENCE, visibleTo } from "./post-visibility.js";
 import { POST_WITH_AUTHOR_COLUMNS } from "./posts.js";
 import type { Database } from "./schema.js";
+import { bandRankingOf, candidateThreshold } from "./search-band.js";
 import {
+  type BandRankRequest,
   MATCH_END,
   MATCH_START,
   type SearchDialect,
-  type SearchPageRequest,
   type SearchQuery,
   type SearchTerm,
 } from "./search-query.js";
@@ -36,6 +37,86 @@ export function fts5Expression(query: SearchQuery): string {
 // bm25 is lower for better matches; negated, every dialect's score is "higher is better".
 const score = sql<number>`-bm25("posts_search", ${sql.lit(TITLE_WEIGHT)}, ${sql.lit(CONTENT_WEIGHT)})`;
 
+const ftsTable = sql<{ rowid: number }>`"posts_search"`.as("posts_search");
+
+/**
+ * The band's hits, from FTS5 alone: each id with its score, no post read yet (bm25 reads the
+ * index's own row sizes). A band whose floor is not known yet is the newest `bandSize` hits,
+ * walked newest first through the doclist, so a word in a fifth of a million posts scores
+ * `bandSize` of them, not 200,000.
+ */
+function bandOf(db: Kysely<Database>, { query, band, bandSize }: BandRankRequest) {
+  let select = db
+    .selectFrom(ftsTable)
+    .select([sql<number>`"posts_search"."rowid"`.as("id"), score.as("score")])
+    .where(sql<SqlBool>`"posts_search" match ${fts5Expression(query)}`);
+  if (band.below !== null) select = select.where("posts_search.rowid", "<", band.below);
+  if (band.floor !== null) return select.where("posts_search.rowid", ">=", band.floor);
+  return select.orderBy("posts_search.rowid", "desc").limit(bandSize);
+}
+
+/**
+ * The ranking of one band, unexecuted (query-plans.test.ts reads its plan). The band is scored
+ * in FTS5 and kept in a temporary table; only the hits scoring at least the `candidates`-th best
+ * (ties included) are joined with their posts through the visibility scope and put in order.
+ * One row per hit of the page, each also carrying the band's edges (a row of nulls and the edges
+ * when the page is empty).
+ */
+export function selectSqliteRanking(db: Kysely<Database>, request: BandRankRequest) {
+  const { after, limit, now } = request;
+  return db
+    .with(
+      (cte) => cte("band").materialized(),
+      () => bandOf(db, request),
+    )
+    .with("edge", (qb) =>
+      qb
+        .selectFrom("band")
+        .select((eb) => [
+          eb.fn.min<number | null>("band.id").as("lowest_id"),
+          eb.fn.countAll<number>().as("size"),
+          candidateThreshold(request).as("threshold"),
+        ]),
+    )
+    .selectFrom("edge")
+    .leftJoin(
+      (eb) => {
+        let page = eb
+          .selectFrom("band")
+          .crossJoin("posts")
+          .whereRef("posts.id", "=", "band.id")
+          .where(
+            sql<SqlBool>`"band"."score" >= coalesce((select "threshold" from "edge"), "band"."score")`,
+          )
+          .where(visibleTo(PUBLIC_AUDIENCE, now))
+          .select(["posts.id", "posts.published_at", "band.score"]);
+        if (after) {
+          page = page.where(
+            sql<SqlBool>`("band"."score", "posts"."published_at", "posts"."id") < (${after.score}, ${after.at}, ${after.id})`,
+          );
+        }
+        return page
+          .orderBy("band.score", "desc")
+          .orderBy("posts.published_at", "desc")
+          .orderBy("posts.id", "desc")
+          .limit(limit)
+          .as("hit");
+      },
+      (join) => join.onTrue(),
+    )
+    .select([
+      "edge.lowest_id",
+      "edge.size",
+      "edge.threshold",
+      "hit.id",
+      "hit.published_at",
+      "hit.score",
+    ])
+    .orderBy("hit.score", "desc")
+    .orderBy("hit.published_at", "desc")
+    .orderBy("hit.id", "desc");
+}
+
 /**
  * Hits of `query` joined with their posts, visible to anyone at `now`. CROSS JOIN keeps the
  * full-text table the outer loop (SQLite never reorders it): hits first, then each hit's post by
@@ -44,27 +125,11 @@ const score = sql<number>`-bm25("posts_search", ${sql.lit(TITLE_WEIGHT)}, ${sql.
  */
 function hitsOf(db: Kysely<Database>, query: SearchQuery, now: string) {
   return db
-    .selectFrom(sql<{ rowid: number }>`"posts_search"`.as("posts_search"))
+    .selectFrom(ftsTable)
     .crossJoin("posts")
     .whereRef("posts.id", "=", "posts_search.rowid")
     .where(sql<SqlBool>`"posts_search" match ${fts5Expression(query)}`)
     .where(visibleTo(PUBLIC_AUDIENCE, now));
-}
-
-/** The ranking query, unexecuted (query-plans.test.ts reads its plan). */
-export function selectSqliteRanking(db: Kysely<Database>, request: SearchPageRequest) {
-  const { query, limit, after, now } = request;
-  let select = hitsOf(db, query, now).select(["posts.id", "posts.published_at", score.as("score")]);
-  if (after) {
-    select = select.where(
-      sql<SqlBool>`(${score}, "posts"."published_at", "posts"."id") < (${after.score}, ${after.at}, ${after.id})`,
-    );
-  }
-  return select
-    .orderBy("score", "desc")
-    .orderBy("posts.published_at", "desc")
-    .orderBy("posts.id", "desc")
-    .limit(limit);
 }
 
 /** A page of hits by id: each post with its author and its content marked, unexecuted. */
@@ -83,7 +148,7 @@ export function selectSqliteHits(
 }
 
 export const sqliteSearch: SearchDialect = {
-  rank: (db, request) => selectSqliteRanking(db, request).execute(),
+  rank: async (db, request) => bandRankingOf(await selectSqliteRanking(db, request).execute()),
 
   async read(db, request) {
     return request.ids.length === 0 ? [] : selectSqliteHits(db, request).execute();

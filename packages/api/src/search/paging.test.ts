@@ -1,7 +1,7 @@
 // Pages of post.search: every hit once, in the order of one big page; cursors this server did
 // not sign for this very query are refused.
 import { expect, it } from "vitest";
-import { encodeCursor } from "../shared/cursor.js";
+import { encodeCursor, signCursor } from "../shared/cursor.js";
 import type { SearchHit } from "../shared/shapes.js";
 import {
   describeEachDialect,
@@ -10,6 +10,7 @@ import {
   type TestApp,
 } from "../test-support/harness.js";
 import { expectHttpRefused } from "../test-support/snapshot.js";
+import { parseSearchQuery } from "./query-language.js";
 
 /** Posts of varied relevance to "lantern", several with the very same score. */
 async function lanternBlog(app: TestApp): Promise<number> {
@@ -63,7 +64,13 @@ describeEachDialect("post.search pages", (dialect) => {
     const values = JSON.parse(Buffer.from(body, "base64url").toString()) as unknown[];
     const forgedBody = Buffer.from(JSON.stringify([0, ...values.slice(1)])).toString("base64url");
     const listCursor = encodeCursor(TEST_SECRET, { at: "2026-01-01T00:00:00.000Z", id: 1 });
+    // Signed by this server for this query, but not a position it hands out: a cursor from
+    // before bands (no band), and a band below every post id.
+    const signed = (values: unknown[]) =>
+      signCursor(TEST_SECRET, "search-cursor", values, JSON.stringify(parseSearchQuery("lantern")));
     const refused = [
+      { q: "lantern", cursor: signed(values.slice(2)) },
+      { q: "lantern", cursor: signed([values[0], -1, ...values.slice(2)]) },
       { q: "lantern", cursor: `${forgedBody}.${mac}` },
       { q: "lantern", cursor: `${body}.${"A".repeat(mac.length)}` },
       { q: "lantern another", cursor },
