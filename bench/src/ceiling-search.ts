@@ -13,28 +13,33 @@ const CANDIDATES_PER_HIT = 4;
 const VISIBLE = '("posts"."status" = ? and "posts"."published_at" <= ?)';
 const FROM_HITS = 'from "posts_search" as "posts_search" cross join "posts" ';
 const WHERE_HITS = `where "posts"."id" = "posts_search"."rowid" and "posts_search" match ? and ${VISIBLE}`;
-/** Folio's band ranking: `bandSql` picks the band (newest BAND_SIZE, or an id range). */
-const rankSql = (band: string, threshold: string) =>
+/** Folio's candidate check of a query's exclusions (search-sqlite.ts, excludesPerCandidate). */
+const NOT_EXCLUDED =
+  'and not exists (select 1 from "posts_search" as "excluded" where "excluded"."posts_search" match ? and "excluded"."rowid" = "band"."id") ';
+const THRESHOLD =
+  '(select "band"."score" from "band"  order by "band"."score" desc limit 1 offset ?)';
+/** Folio's band ranking: `band` picks the band (newest BAND_SIZE, or an id range). */
+const rankSql = (band: string, threshold: string, exclusion = "") =>
   `with "band" as materialized (select "posts_search"."rowid" as "id", -bm25("posts_search", 5, 1) as "score" from "posts_search" as "posts_search" where "posts_search" match ? ${band}), ` +
   `"edge" as (select min("band"."id") as "lowest_id", count(*) as "size", ${threshold} as "threshold" from "band") ` +
   'select "edge"."lowest_id", "edge"."size", "edge"."threshold", "hit"."id", "hit"."published_at", "hit"."score" from "edge" ' +
   'left join (select "posts"."id", "posts"."published_at", "band"."score" from "band" cross join "posts" ' +
   'where "posts"."id" = "band"."id" and "band"."score" >= coalesce((select "threshold" from "edge"), "band"."score") ' +
-  `and ${VISIBLE} order by "band"."score" desc, "posts"."published_at" desc, "posts"."id" desc limit ?) as "hit" on true ` +
+  `and ${VISIBLE} ${exclusion}order by "band"."score" desc, "posts"."published_at" desc, "posts"."id" desc limit ?) as "hit" on true ` +
   'order by "hit"."score" desc, "hit"."published_at" desc, "hit"."id" desc';
-/** The first page: the newest band, its best candidates only. */
-const NEWEST_BAND_SQL = rankSql(
-  'order by "posts_search"."rowid" desc limit ?',
-  '(select "band"."score" from "band"  order by "band"."score" desc limit 1 offset ?)',
-);
-/** A band by its ids, every hit joined (after a short page, or the next band down). */
+/** A first page: the newest band (or the next one down), its best candidates only. */
+const newestBandSql = (exclusion?: string) =>
+  rankSql('order by "posts_search"."rowid" desc limit ?', THRESHOLD, exclusion);
+const nextBandSql = (exclusion?: string) =>
+  rankSql(
+    'and "posts_search"."rowid" < ? order by "posts_search"."rowid" desc limit ?',
+    THRESHOLD,
+    exclusion,
+  );
+/** A band by its ids, every hit joined, exclusions in the expression (after a short page). */
 const BAND_BY_ID_SQL = rankSql(
   'and "posts_search"."rowid" < ? and "posts_search"."rowid" >= ?',
   "cast(null as double precision)",
-);
-const NEXT_BAND_SQL = rankSql(
-  'and "posts_search"."rowid" < ? order by "posts_search"."rowid" desc limit ?',
-  '(select "band"."score" from "band"  order by "band"."score" desc limit 1 offset ?)',
 );
 /** Folio's statement reading a page of `count` hits by id, their content marked. */
 const readSql = (count: number) =>
@@ -69,8 +74,15 @@ interface HitRow {
 
 const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
 
-/** API.md's query language as an FTS5 expression: words, "phrases", -exclusions, or. */
-export function ceilingMatchExpression(q: string): string | null {
+/** A query as FTS5 expressions: all of it, its wanted terms, its excluded ones (or null). */
+interface CeilingMatch {
+  match: string;
+  wanted: string;
+  excluded: string | null;
+}
+
+/** API.md's query language as FTS5 expressions: words, "phrases", -exclusions, or. */
+export function ceilingMatchExpression(q: string): CeilingMatch | null {
   const groups: string[][] = [];
   const excluded: string[] = [];
   let joinNext = false;
@@ -87,13 +99,20 @@ export function ceilingMatchExpression(q: string): string | null {
     joinNext = false;
   }
   if (groups.length === 0) return null;
-  const all = groups.map((group) => `(${group.join(" OR ")})`).join(" AND ");
-  return excluded.reduce((expression, term) => `(${expression} NOT ${term})`, all);
+  const wanted = groups.map((group) => `(${group.join(" OR ")})`).join(" AND ");
+  return {
+    match: excluded.reduce((expression, term) => `(${expression} NOT ${term})`, wanted),
+    wanted,
+    excluded: excluded.length > 0 ? excluded.join(" OR ") : null,
+  };
 }
 
 export function ceilingSearch(sqlite: Database.Database) {
-  const newestBand = sqlite.prepare<unknown[], BandRow>(NEWEST_BAND_SQL);
-  const nextBand = sqlite.prepare<unknown[], BandRow>(NEXT_BAND_SQL);
+  const prepare = (text: string) => sqlite.prepare<unknown[], BandRow>(text);
+  const newestBand = prepare(newestBandSql());
+  const nextBand = prepare(nextBandSql());
+  const newestBandExcluding = prepare(newestBandSql(NOT_EXCLUDED));
+  const nextBandExcluding = prepare(nextBandSql(NOT_EXCLUDED));
   const bandById = sqlite.prepare<unknown[], BandRow>(BAND_BY_ID_SQL);
   const reads = new Map<number, Database.Statement<unknown[], HitRow>>();
   const read = (count: number) => {
@@ -105,16 +124,27 @@ export function ceilingSearch(sqlite: Database.Database) {
     return statement;
   };
   /** The first `wanted` hits, band after band (search.ts's rankHits for a first page). */
-  const rank = (match: string, now: string, wanted: number): RankedRow[] => {
+  const rank = (query: CeilingMatch, now: string, wanted: number): RankedRow[] => {
+    const { match, excluded } = query;
     const ranked: RankedRow[] = [];
     let below: number | null = null;
     for (;;) {
       const limit = wanted - ranked.length;
       const cut = CANDIDATES_PER_HIT * limit - 1;
-      let rows: BandRow[] =
-        below === null
-          ? newestBand.all(match, BAND_SIZE, cut, "published", now, limit)
-          : nextBand.all(match, below, BAND_SIZE, cut, "published", now, limit);
+      const visible = ["published", now];
+      let rows: BandRow[];
+      if (excluded === null) {
+        rows =
+          below === null
+            ? newestBand.all(match, BAND_SIZE, cut, ...visible, limit)
+            : nextBand.all(match, below, BAND_SIZE, cut, ...visible, limit);
+      } else {
+        const { wanted: words } = query;
+        rows =
+          below === null
+            ? newestBandExcluding.all(words, BAND_SIZE, cut, ...visible, excluded, limit)
+            : nextBandExcluding.all(words, below, BAND_SIZE, cut, ...visible, excluded, limit);
+      }
       const edge = rows[0];
       const floor: number = !edge || edge.size < BAND_SIZE ? 0 : (edge.lowest_id ?? 0);
       let hits = rows.filter((row) => row.id !== null);
@@ -136,10 +166,11 @@ export function ceilingSearch(sqlite: Database.Database) {
   };
   /** The first page of hits for `q`, best first; null when `q` has nothing to search for. */
   return (q: string, limit: number) => {
-    const match = ceilingMatchExpression(q);
-    if (match === null) return null;
+    const query = ceilingMatchExpression(q);
+    if (query === null) return null;
+    const { match } = query;
     const now = new Date().toISOString();
-    const ranked = rank(match, now, limit + 1);
+    const ranked = rank(query, now, limit + 1);
     const page = ranked.slice(0, limit);
     const ids = page.map((hit) => hit.id);
     const rows =

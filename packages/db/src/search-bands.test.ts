@@ -5,7 +5,7 @@ import type { Kysely } from "kysely";
 import { expect, it } from "vitest";
 import { insertPost } from "./posts.js";
 import type { Database } from "./schema.js";
-import { type SearchPosition, searchPosts } from "./search.js";
+import { type SearchPosition, type SearchQuery, searchPosts } from "./search.js";
 import { insertUserRow } from "./test-support/rows.js";
 import { describeEachDialect, openTestDb } from "./test-support/test-db.js";
 
@@ -14,13 +14,20 @@ const HOUR = 3_600_000;
 const past = (hoursAgo: number) => new Date(Date.now() - hoursAgo * HOUR).toISOString();
 
 /** Every hit's id, page after page of `limit`, with the cursor each page hands on. */
-async function pageThrough(db: Kysely<Database>, limit: number, bandSize: number) {
+async function pageThrough(
+  db: Kysely<Database>,
+  limit: number,
+  bandSize: number,
+  query: SearchQuery = LANTERN,
+) {
   const ids: number[] = [];
   let after: SearchPosition | undefined;
   for (let pages = 0; pages < 100; pages++) {
-    const page = await searchPosts(db, { query: LANTERN, limit, after, bandSize });
+    const page = await searchPosts(db, { query, limit, after, bandSize });
     ids.push(...page.hits.map((hit) => hit.id));
     if (!page.next) return ids;
+    // Every page but the last is full: no hit is ranked that the page then has to drop.
+    expect(page.hits).toHaveLength(limit);
     after = page.next;
   }
   throw new Error("search paging did not end");
@@ -114,5 +121,22 @@ describeEachDialect("search bands", (dialect) => {
         [...ids].reverse(),
       );
     }
+  });
+
+  it("finds the same hits in the same order when the best candidates are all excluded", async () => {
+    const { db } = await openTestDb(dialect);
+    const { authorId, ids: wanted } = await matchingPosts(db, 6);
+    const shaded: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const post = { authorId, title: "Lantern shade", content: "lantern lantern lantern shade" };
+      shaded.push(await insertPost(db, { ...post, status: "published", publishedAt: past(1) }));
+    }
+    const lanternNoShade = { ...LANTERN, none: [{ text: "shade", phrase: false }] };
+    // Pages of 2 take 12 candidates, every one of them shaded: the band is asked again in full.
+    const found = await pageThrough(db, 2, 1000, lanternNoShade);
+    expect([...found].sort((a, b) => a - b)).toEqual(wanted);
+    expect(found).toEqual(await pageThrough(db, 50, 1000, lanternNoShade));
+    // The order is the one the wanted word alone gives those posts.
+    expect(found).toEqual((await pageThrough(db, 50, 1000)).filter((id) => !shaded.includes(id)));
   });
 });
