@@ -126,6 +126,27 @@ for (const dialect of sqlite) {
     },
   );
 
+  it("checks a query's exclusions on SQLite candidate by candidate, each by its rowid", async () => {
+    const { db } = await openTestDb(dialect);
+    const request = {
+      query: { ...INK, none: [{ text: "quill", phrase: false }] },
+      band: { below: null, floor: null },
+      bandSize: 10_000,
+      after: undefined,
+      limit: 11,
+      candidates: 44,
+      now: after.at,
+    };
+    const compiled = selectSqliteRanking(db, request).compile();
+    // The band is matched on the wanted word alone; the excluded one is asked about per candidate.
+    expect(compiled.parameters).toContain('("ink")');
+    expect(compiled.parameters).toContain('"quill"');
+    const text = (await sqlitePlan(db, compiled)).join("\n");
+    expect(text).toMatch(
+      /CORRELATED SCALAR SUBQUERY \d+\nSCAN excluded VIRTUAL TABLE INDEX \d+:=M/,
+    );
+  });
+
   it("reads a page of search hits on SQLite by their ids, never by a scan", async () => {
     const { db } = await openTestDb(dialect);
     const request = { query: INK, ids: [3, 5, 8], now: after.at };
