@@ -4,7 +4,7 @@
 // --only workloads,eventLoop,uploads,scale,search,logging,spa --workloads list,byId,…
 // --peers list,byId,… --profile <workload> --search-posts 1000000 (see bench/README.md).
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -17,7 +17,7 @@ import { type BenchResults, printCpuTable, printTable, writeResults } from "./re
 import { searchPhase } from "./search-phase.js";
 import { seedWorkloadExtras } from "./seed-extras.js";
 import { compareAnswers } from "./shape-check.js";
-import { measureBundle, measureFcp, median } from "./spa.js";
+import { CHROMIUM_PATH, measureBundle, measureFcp, median } from "./spa.js";
 import { uploadPhase } from "./upload-phase.js";
 import {
   fetchFixtures,
@@ -258,6 +258,12 @@ async function main(): Promise<void> {
 async function spaPhase(url: string) {
   const bundle = measureBundle(join(repoRoot, "apps/web/dist"));
   if (bundle.jsGzipKb === null) return { ...bundle, fcpMs: null };
+  // The bundle is still measured without a browser; FCP then reads n/a instead of ending the run.
+  if (!existsSync(CHROMIUM_PATH)) {
+    const note = `no ${CHROMIUM_PATH}: FCP not measured (apt-get install chromium, as .ci/run does)`;
+    console.log(`\nSPA: JS ${bundle.jsGzipKb} KB gzip, CSS ${bundle.cssGzipKb} KB gzip; ${note}`);
+    return { ...bundle, fcpMs: null, note };
+  }
   const runs = await measureFcp(`${url}/`, Number(flags["fcp-loads"]));
   console.log(
     `\nSPA: JS ${bundle.jsGzipKb} KB gzip, CSS ${bundle.cssGzipKb} KB gzip, FCP ${runs.join("/")} ms`,

@@ -43,6 +43,9 @@ export function measureBundle(webDist: string): Omit<SpaResult, "fcpMs"> {
   return { jsGzipKb: total(js), cssGzipKb: total(css), files: [...js, ...css] };
 }
 
+/** Debian's Chromium (.ci/run installs it for the browser tests). */
+export const CHROMIUM_PATH = "/usr/bin/chromium";
+
 const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
@@ -66,7 +69,7 @@ const FCP_SCRIPT = `new Promise((resolve) => {
 /** Median FCP over `loads` cold loads (a new browser context each: empty cache). */
 export async function measureFcp(url: string, loads: number): Promise<number[]> {
   const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
     headless: true,
   });

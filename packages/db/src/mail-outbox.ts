@@ -1,7 +1,7 @@
 // The mail outbox (ADR 020): a message is stored in the transaction that causes it, claimed by
 // one process at a time (mail-claims.ts) and deleted once sent or expired. Times are ISO
 // strings, compared as such or as timestamptz.
-import type { Kysely } from "kysely";
+import type { Insertable, Kysely } from "kysely";
 import { claimable } from "./mail-claims.js";
 import type { Database } from "./schema.js";
 import { sortableId } from "./sortable-id.js";
@@ -16,30 +16,22 @@ export interface NewOutboxMessage {
   expiresAt: Date;
 }
 
+/** A message ready to send: its text and HTML written in the transaction that causes it. */
 export async function insertOutboxMessage(
   db: Kysely<Database>,
   message: NewOutboxMessage,
   now = new Date(),
 ): Promise<void> {
-  await db
-    .insertInto("mail_outbox")
-    .values({
-      id: sortableId(now),
-      kind: message.kind,
-      recipient: message.recipient,
-      user_id: message.userId,
-      subject: message.subject,
-      text_body: message.text,
-      html_body: message.html,
-      requested_ip: null,
-      requested_user_agent: null,
-      created_at: now.toISOString(),
-      expires_at: message.expiresAt.toISOString(),
-      next_attempt_at: now.toISOString(),
-      claimed_by: null,
-      claimed_until: null,
-    })
-    .execute();
+  await insertOutboxRow(db, now, message.expiresAt, {
+    kind: message.kind,
+    recipient: message.recipient,
+    user_id: message.userId,
+    subject: message.subject,
+    text_body: message.text,
+    html_body: message.html,
+    requested_ip: null,
+    requested_user_agent: null,
+  });
 }
 
 export interface NewMailRequest {
@@ -57,20 +49,44 @@ export async function insertMailRequest(
   request: NewMailRequest,
   now = new Date(),
 ): Promise<void> {
+  await insertOutboxRow(db, now, request.expiresAt, {
+    kind: request.kind,
+    recipient: request.recipient,
+    user_id: null,
+    subject: null,
+    text_body: null,
+    html_body: null,
+    requested_ip: request.ip,
+    requested_user_agent: request.userAgent,
+  });
+}
+
+type OutboxContent = Pick<
+  Insertable<Database["mail_outbox"]>,
+  | "kind"
+  | "recipient"
+  | "user_id"
+  | "subject"
+  | "text_body"
+  | "html_body"
+  | "requested_ip"
+  | "requested_user_agent"
+>;
+
+/** A new row of the outbox: due at once, claimed by nobody, kept until `expiresAt`. */
+async function insertOutboxRow(
+  db: Kysely<Database>,
+  now: Date,
+  expiresAt: Date,
+  content: OutboxContent,
+): Promise<void> {
   await db
     .insertInto("mail_outbox")
     .values({
       id: sortableId(now),
-      kind: request.kind,
-      recipient: request.recipient,
-      user_id: null,
-      subject: null,
-      text_body: null,
-      html_body: null,
-      requested_ip: request.ip,
-      requested_user_agent: request.userAgent,
+      ...content,
       created_at: now.toISOString(),
-      expires_at: request.expiresAt.toISOString(),
+      expires_at: expiresAt.toISOString(),
       next_attempt_at: now.toISOString(),
       claimed_by: null,
       claimed_until: null,

@@ -21,6 +21,16 @@ export function candidateThreshold({
   >`(select "band"."score" from "band" ${notBefore} order by "band"."score" desc limit 1 offset ${offset})`;
 }
 
+/** What a band ranking selects: the band's edges (`edge`) beside each hit of the page (`hit`). */
+export const BAND_RANKING_COLUMNS = [
+  "edge.lowest_id",
+  "edge.size",
+  "edge.threshold",
+  "hit.id",
+  "hit.published_at",
+  "hit.score",
+] as const;
+
 export interface BandRankingRow {
   lowest_id: number | null;
   size: number | string | bigint;

@@ -8,7 +8,7 @@ import { commentCountOf } from "./comment-count.js";
 import { PUBLIC_AUDIENCE, visibleTo } from "./post-visibility.js";
 import { POST_WITH_AUTHOR_COLUMNS } from "./posts.js";
 import type { Database } from "./schema.js";
-import { bandRankingOf } from "./search-band.js";
+import { BAND_RANKING_COLUMNS, bandRankingOf } from "./search-band.js";
 import {
   type BandRankRequest,
   MATCH_END,
@@ -108,14 +108,7 @@ export function selectPostgresRanking(db: Kysely<Database>, request: BandRankReq
       },
       (join) => join.onTrue(),
     )
-    .select([
-      "edge.lowest_id",
-      "edge.size",
-      "edge.threshold",
-      "hit.id",
-      "hit.published_at",
-      "hit.score",
-    ])
+    .select(BAND_RANKING_COLUMNS)
     .orderBy("hit.score", "desc")
     .orderBy("hit.published_at", "desc")
     .orderBy("hit.id", "desc");

@@ -7,7 +7,7 @@ import { commentCountOf } from "./comment-count.js";
 import { PUBLIC_AUDIENCE, visibleTo } from "./post-visibility.js";
 import { POST_WITH_AUTHOR_COLUMNS } from "./posts.js";
 import type { Database } from "./schema.js";
-import { bandRankingOf, candidateThreshold } from "./search-band.js";
+import { BAND_RANKING_COLUMNS, bandRankingOf, candidateThreshold } from "./search-band.js";
 import {
   type BandRankRequest,
   MATCH_END,
@@ -124,14 +124,7 @@ export function selectSqliteRanking(db: Kysely<Database>, request: BandRankReque
       },
       (join) => join.onTrue(),
     )
-    .select([
-      "edge.lowest_id",
-      "edge.size",
-      "edge.threshold",
-      "hit.id",
-      "hit.published_at",
-      "hit.score",
-    ])
+    .select(BAND_RANKING_COLUMNS)
     .orderBy("hit.score", "desc")
     .orderBy("hit.published_at", "desc")
     .orderBy("hit.id", "desc");
