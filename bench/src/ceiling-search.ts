@@ -27,15 +27,14 @@ const rankSql = (band: string, threshold: string, exclusion = "") =>
   'where "posts"."id" = "band"."id" and "band"."score" >= coalesce((select "threshold" from "edge"), "band"."score") ' +
   `and ${VISIBLE} ${exclusion}order by "band"."score" desc, "posts"."published_at" desc, "posts"."id" desc limit ?) as "hit" on true ` +
   'order by "hit"."score" desc, "hit"."published_at" desc, "hit"."id" desc';
-/** A first page: the newest band (or the next one down), its best candidates only. */
+/** A first page: the newest band, its best candidates only. */
 const newestBandSql = (exclusion?: string) =>
   rankSql('order by "posts_search"."rowid" desc limit ?', THRESHOLD, exclusion);
-const nextBandSql = (exclusion?: string) =>
-  rankSql(
-    'and "posts_search"."rowid" < ? order by "posts_search"."rowid" desc limit ?',
-    THRESHOLD,
-    exclusion,
-  );
+/** An older band: the newest BAND_SIZE hits of the whole query below the last band. */
+const NEXT_BAND_SQL = rankSql(
+  'and "posts_search"."rowid" < ? order by "posts_search"."rowid" desc limit ?',
+  THRESHOLD,
+);
 /** A band by its ids, every hit joined, exclusions in the expression (after a short page). */
 const BAND_BY_ID_SQL = rankSql(
   'and "posts_search"."rowid" < ? and "posts_search"."rowid" >= ?',
@@ -110,9 +109,8 @@ export function ceilingMatchExpression(q: string): CeilingMatch | null {
 export function ceilingSearch(sqlite: Database.Database) {
   const prepare = (text: string) => sqlite.prepare<unknown[], BandRow>(text);
   const newestBand = prepare(newestBandSql());
-  const nextBand = prepare(nextBandSql());
+  const nextBand = prepare(NEXT_BAND_SQL);
   const newestBandExcluding = prepare(newestBandSql(NOT_EXCLUDED));
-  const nextBandExcluding = prepare(nextBandSql(NOT_EXCLUDED));
   const bandById = sqlite.prepare<unknown[], BandRow>(BAND_BY_ID_SQL);
   const reads = new Map<number, Database.Statement<unknown[], HitRow>>();
   const read = (count: number) => {
@@ -132,18 +130,13 @@ export function ceilingSearch(sqlite: Database.Database) {
       const limit = wanted - ranked.length;
       const cut = CANDIDATES_PER_HIT * limit - 1;
       const visible = ["published", now];
+      // Only the newest band leaves a query's exclusions to its candidates (search-sqlite.ts).
       let rows: BandRow[];
-      if (excluded === null) {
-        rows =
-          below === null
-            ? newestBand.all(match, BAND_SIZE, cut, ...visible, limit)
-            : nextBand.all(match, below, BAND_SIZE, cut, ...visible, limit);
-      } else {
-        const { wanted: words } = query;
-        rows =
-          below === null
-            ? newestBandExcluding.all(words, BAND_SIZE, cut, ...visible, excluded, limit)
-            : nextBandExcluding.all(words, below, BAND_SIZE, cut, ...visible, excluded, limit);
+      if (below !== null) rows = nextBand.all(match, below, BAND_SIZE, cut, ...visible, limit);
+      else if (excluded === null) rows = newestBand.all(match, BAND_SIZE, cut, ...visible, limit);
+      else {
+        const words = query.wanted;
+        rows = newestBandExcluding.all(words, BAND_SIZE, cut, ...visible, excluded, limit);
       }
       const edge = rows[0];
       const floor: number = !edge || edge.size < BAND_SIZE ? 0 : (edge.lowest_id ?? 0);

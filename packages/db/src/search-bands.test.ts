@@ -139,4 +139,32 @@ describeEachDialect("search bands", (dialect) => {
     // The order is the one the wanted word alone gives those posts.
     expect(found).toEqual((await pageThrough(db, 50, 1000)).filter((id) => !shaded.includes(id)));
   });
+
+  it("crosses bands an exclusion empties in a few statements, not one per band", async () => {
+    const { db } = await openTestDb(dialect);
+    const { ids: wanted } = await matchingPosts(db, 2);
+    const { id: authorId } = await insertUserRow(db, "bob");
+    for (let i = 0; i < 24; i++) {
+      const post = { authorId, title: "Shade", content: "lantern shade", status: "published" };
+      await insertPost(db, {
+        ...(post as typeof post & { status: "published" }),
+        publishedAt: null,
+      });
+    }
+    let statements = 0;
+    // One result per statement run (transformQuery also sees every subquery built).
+    const counted = db.withPlugin({
+      transformQuery: ({ node }) => node,
+      transformResult: async ({ result }) => {
+        statements += 1;
+        return result;
+      },
+    });
+    const query = { ...LANTERN, none: [{ text: "shade", phrase: false }] };
+    const page = await searchPosts(counted, { query, limit: 5, bandSize: 3 });
+    expect(page.hits.map((hit) => hit.id).sort((a, b) => a - b)).toEqual(wanted);
+    // The newest band (3 shaded posts), then one band cut on the whole query, then the read;
+    // bands of the wanted word alone would take nine statements to cross the 24 shaded posts.
+    expect(statements).toBeLessThanOrEqual(4);
+  });
 });

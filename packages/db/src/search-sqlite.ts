@@ -43,13 +43,15 @@ const ftsTable = sql<{ rowid: number }>`"posts_search"`.as("posts_search");
  * Whether this ranking leaves the query's exclusions to the candidates: bm25 counts the hits of
  * every phrase of a MATCH expression for its IDF, an excluded one included (a walk of that word's
  * whole doclist, ~15 ms for a word in a fifth of 1M posts), though an excluded phrase adds nothing
- * to any hit's score. So the band is matched on the wanted terms alone and each candidate is
- * checked against the excluded ones by rowid; the scores are the same. The full-band retry
+ * to any hit's score. So the newest band is matched on the wanted terms alone and each candidate
+ * is checked against the excluded ones by rowid; the scores are the same. The full-band retry
  * (`candidates: null`) keeps the exclusions in the expression, where a check per hit would cost
- * more than the walk.
+ * more than the walk. So do the older bands: reaching one means the exclusions emptied a whole
+ * band of wanted hits (`x -x` empties them all), and bands cut on the whole query hold hits of the
+ * whole query, so the next one fills the page or is the last.
  */
-const excludesPerCandidate = ({ query, candidates }: BandRankRequest) =>
-  candidates !== null && query.none.length > 0;
+const excludesPerCandidate = ({ query, candidates, band }: BandRankRequest) =>
+  candidates !== null && query.none.length > 0 && band.below === null;
 
 /**
  * The band's hits, from FTS5 alone: each id with its score, no post read yet (bm25 reads the
