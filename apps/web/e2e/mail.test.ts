@@ -69,7 +69,9 @@ describeInBrowser("mail links", () => {
     const page = await folio.newPage();
     await page.goto("/login");
     await page.getByRole("link", { name: "Forgot your password?" }).click();
-    await page.getByLabel("Email").fill(email);
+    // Until the page has changed, "Email" also finds the login form's "Username or email".
+    await page.getByRole("heading", { name: "Forgot your password?" }).waitFor();
+    await page.getByLabel("Email", { exact: true }).fill(email);
     await page.getByRole("button", { name: "Send me a link" }).click();
     await page.getByRole("status").filter({ hasText: "we have sent a link" }).waitFor();
 
