@@ -7,6 +7,7 @@ import { expect, it } from "vitest";
 import { apiClient, registerUser } from "./support/api";
 import { seriousViolations } from "./support/axe";
 import { describeInBrowser } from "./support/browser";
+import { recordEscapes } from "./support/escapes";
 import { useFolio } from "./support/folio";
 
 describeInBrowser("comments", () => {
@@ -129,15 +130,7 @@ describeInBrowser("comments", () => {
     await api(mallory).comment.create.mutate({ postId: post.id, body: hostile });
 
     const page = await folio.newPage();
-    const dialogs: string[] = [];
-    const elsewhere: string[] = [];
-    page.on("dialog", (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    page.on("request", (request) => {
-      if (!request.url().startsWith(folio.url)) elsewhere.push(request.url());
-    });
+    const { dialogs, elsewhere } = recordEscapes(page, folio.url);
     await page.goto(`/posts/${post.id}`);
     await page.getByRole("heading", { level: 1, name: "<b>Not bold</b>" }).waitFor();
     const rendered = page.locator(".markdown-body");

@@ -5,6 +5,7 @@
 import { expect, it } from "vitest";
 import { apiClient, registerUser } from "./support/api";
 import { describeInBrowser } from "./support/browser";
+import { recordEscapes } from "./support/escapes";
 import { useFolio } from "./support/folio";
 
 const LINKS = [
@@ -56,15 +57,7 @@ describeInBrowser("Markdown that cannot run anything", () => {
     await api.comment.create.mutate({ postId: post.id, body: BATTERY });
 
     const page = await folio.newPage();
-    const dialogs: string[] = [];
-    const elsewhere: string[] = [];
-    page.on("dialog", (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    page.on("request", (request) => {
-      if (!request.url().startsWith(folio.url)) elsewhere.push(request.url());
-    });
+    const { dialogs, elsewhere } = recordEscapes(page, folio.url);
     await page.goto(`/posts/${post.id}`);
     await page.getByRole("heading", { level: 1, name: title }).waitFor();
     const rendered = page.locator(".markdown-body");
